@@ -82,8 +82,8 @@ class Honour:
 
     honoree_id: str
     code: str
-    year: int
-    era: str
+    year: int | None  # None: no source gives the year
+    era: str  # "" when the year is unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,11 +109,11 @@ class Honoree:
 
     @property
     def eras(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(h.era for h in self.honours))
+        return tuple(dict.fromkeys(h.era for h in self.honours if h.era))
 
     @property
     def primary_era(self) -> str:
-        return self.honours[0].era if self.honours else ""
+        return self.eras[0] if self.eras else ""
 
     @property
     def first_year(self) -> int | None:

@@ -1,0 +1,61 @@
+"""The hall's settings, read once from the environment: each has a name, a default and help."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Mode(StrEnum):
+    ONLINE = "online"
+    KIOSK = "kiosk"
+    DOCENT = "docent"
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("HALL_MODE", "online", "How the hall is used: online, kiosk or docent."),
+    Setting("HALL_PACK", "(repo root)", "Content pack folder holding exhibits/ and media/."),
+    Setting("HALL_DATA", ".hall/", "Folder for generated files: caches, thumbnails, SQLite store."),
+    Setting("HALL_LANG", "zh", "Interface language a new visitor starts in: zh or en."),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    mode: Mode
+    pack: Path
+    data_dir: Path
+    lang: str
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Build settings; a bad value falls back to its default with a logged warning."""
+        env = os.environ if env is None else env
+        mode_text = env.get("HALL_MODE", "online").strip().lower()
+        try:
+            mode = Mode(mode_text)
+        except ValueError:
+            log.warning("HALL_MODE=%r is not one of %s; using online", mode_text, list(Mode))
+            mode = Mode.ONLINE
+        lang = env.get("HALL_LANG", "zh").strip().lower()
+        if lang not in ("zh", "en"):
+            log.warning("HALL_LANG=%r is not zh or en; using zh", lang)
+            lang = "zh"
+        pack = Path(env.get("HALL_PACK") or REPO_ROOT).expanduser().resolve()
+        data_dir = Path(env.get("HALL_DATA") or REPO_ROOT / ".hall").expanduser().resolve()
+        return cls(mode=mode, pack=pack, data_dir=data_dir, lang=lang)

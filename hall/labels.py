@@ -1,0 +1,143 @@
+"""Every visitor-facing string of the interface, in Chinese and English."""
+
+from __future__ import annotations
+
+LANGS = ("zh", "en")
+
+LABELS: dict[str, tuple[str, str]] = {
+    # frame and navigation
+    "lang_switch": ("English", "中文"),
+    "lang_help": ("Switch the interface to English", "切换为中文界面"),
+    "sample_badge": ("示例数据", "Sample data"),
+    "sample_note": (
+        "本展馆部分人物为程序生成的示例数据（标注“示例”），用于演示；真实人物的事迹均注明出处。",
+        "Some people in this hall are generated sample data (marked “sample”) for demonstration; "
+        "real people are shown only with cited, public facts.",
+    ),
+    "room_home": ("序厅", "Welcome"),
+    "room_era_revolution": ("革命建设时期", "1949–1978"),
+    "room_era_reform": ("改革开放时期", "1979–2012"),
+    "room_era_new_era": ("新时代", "New Era"),
+    "room_craftsmen": ("工匠馆", "Craftsmen"),
+    "room_honoree": ("人物", "Person"),
+    "room_directory": ("名录", "Directory"),
+    "nav_group_halls": ("展厅", "Halls"),
+    # home
+    "home_welcome": (
+        "这里展示新中国成立以来{city}各个时代的劳动模范和工匠。",
+        "Here stand {city}'s model workers and craftsmen of every era since 1949.",
+    ),
+    "home_spirit": (
+        "劳模精神 · 劳动精神 · 工匠精神",
+        "The spirit of model workers · of labour · of craftsmanship",
+    ),
+    "stat_honorees": ("位劳模工匠", "honorees"),
+    "stat_eras": ("个时代", "eras"),
+    "stat_craftsmen": ("位工匠", "craftsmen"),
+    "stat_studios": ("家创新工作室", "innovation studios"),
+    "home_doors": ("走进三个时代", "Enter the three eras"),
+    "home_featured": ("今日人物", "Featured today"),
+    "era_door_count": ("{n} 位", "{n} people"),
+    "enter": ("进入", "Enter"),
+    "more_craftsmen": ("走进工匠馆", "Visit the craftsmen"),
+    "open_directory": ("查阅名录", "Browse the directory"),
+    # era rooms and cards
+    "era_traits": ("时代精神", "Spirit of the era"),
+    "era_people": ("本时代人物", "People of this era"),
+    "filter_honour": ("荣誉", "Honour"),
+    "filter_district": ("区、县（市）", "District"),
+    "filter_industry": ("行业", "Industry"),
+    "filter_era": ("时代", "Era"),
+    "filter_level": ("级别", "Level"),
+    "filter_any": ("全部", "All"),
+    "filter_text": ("在表中查找（姓名、单位）", "Find in the table (name, employer)"),
+    "shown_count": ("共 {n} 位", "{n} people"),
+    "page_of": ("第 {page} / {pages} 页", "Page {page} of {pages}"),
+    "prev_page": ("上一页", "Previous"),
+    "next_page": ("下一页", "Next"),
+    "no_people": ("没有符合条件的人物，请放宽筛选条件。", "No one matches; try fewer filters."),
+    "year_unknown": ("年份不详", "year unknown"),
+    "sample_tag": ("示例", "sample"),
+    "view_person": ("查看 {name}", "View {name}"),
+    # craftsmen
+    "craftsmen_intro": (
+        "执着专注、精益求精、一丝不苟、追求卓越——新时代的浙江工匠、绍兴工匠。",
+        "Persistent, meticulous, exacting and striving for excellence: "
+        "the craftsmen of Zhejiang and Shaoxing in the new era.",
+    ),
+    "craftsmen_skills": ("工匠的行业", "Where the craftsmen work"),
+    # honoree
+    "honoree_pick": ("请从展厅、名录或搜索中选择一位人物。", "Choose a person from a hall or the directory."),
+    "honoree_missing": (
+        "没有找到编号为 {id} 的人物，可能链接有误或记录已更正。",
+        "There is no person with id {id}; the link may be wrong or the record was changed.",
+    ),
+    "back_home": ("返回序厅", "Back to the welcome hall"),
+    "honours": ("荣誉", "Honours"),
+    "employer": ("工作单位", "Employer"),
+    "position": ("职务", "Position"),
+    "district": ("区、县（市）", "District"),
+    "district_now": ("今{name}", "now {name}"),
+    "industry": ("行业", "Industry"),
+    "born": ("出生年份", "Born"),
+    "gender": ("性别", "Gender"),
+    "deeds": ("事迹", "Deeds"),
+    "quote": ("心声", "In their words"),
+    "source": ("资料来源", "Source"),
+    "related": ("相关人物", "Related people"),
+    "share_link": ("分享链接", "Share this page"),
+    "share_help": ("复制此链接，发给朋友即可打开本页。", "Copy this link to share this page."),
+    "honour_line": ("{year} · {honour} · {era}", "{year} · {honour} · {era}"),
+    "no_honour_listed": (
+        "本展馆尚未收录其荣誉称号的年份与级别。",
+        "The hall holds no dated honour for this person yet.",
+    ),
+    # directory
+    "directory_intro": (
+        "全部人物一览，可按列排序、筛选并下载。",
+        "Everyone in the hall: sort by any column, filter, and download.",
+    ),
+    "download_csv": ("下载 CSV", "Download CSV"),
+    "col_id": ("编号", "ID"),
+    "col_name": ("姓名", "Name"),
+    "col_pinyin": ("拼音", "Pinyin"),
+    "col_gender": ("性别", "Gender"),
+    "col_birth": ("出生年份", "Born"),
+    "col_honours": ("荣誉", "Honours"),
+    "col_level": ("最高级别", "Highest level"),
+    "col_first_year": ("首次获评", "First honoured"),
+    "col_eras": ("时代", "Eras"),
+    "col_district": ("区县（今）", "District (today)"),
+    "col_district_printed": ("区县（原载）", "District (as printed)"),
+    "col_employer": ("工作单位", "Employer"),
+    "col_industry": ("行业", "Industry"),
+    "col_sample": ("示例", "Sample"),
+    "level_national": ("全国", "National"),
+    "level_provincial": ("省级", "Provincial"),
+    "level_municipal": ("市级", "Municipal"),
+    "level_county": ("县级", "County"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    # curators
+    "load_problems": ("内容包加载提示（{n} 条）", "Content pack load notes ({n})"),
+    "load_problems_help": (
+        "以下记录有问题，已跳过或留空，其余内容正常展示：",
+        "These records had problems and were skipped or left blank; everything else is shown:",
+    ),
+    # errors
+    "error_generic": (
+        "抱歉，本页出了点问题，已记录。请返回序厅继续参观。",
+        "Sorry, something went wrong on this page and it has been logged. Please go back and continue.",
+    ),
+    "error_pack": (
+        "展馆内容暂时无法载入：{reason}",
+        "The hall's content cannot be loaded right now: {reason}",
+    ),
+}
+
+
+def t(key: str, lang: str = "zh", **values: object) -> str:
+    """The label `key` in `lang` (zh or en), with `{placeholders}` filled in."""
+    zh, en = LABELS[key]
+    text = en if lang == "en" else zh
+    return text.format(**values) if values else text
