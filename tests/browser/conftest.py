@@ -1,0 +1,417 @@
+"""Real-browser harness: hall servers per mode, Debian Chromium via Playwright, offline pages."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import inspect
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Generator, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+from urllib.parse import urlsplit
+
+import pytest
+
+if TYPE_CHECKING:  # playwright may be missing: the fixtures then skip (or fail under CI)
+    from playwright.sync_api import Browser, Page, Playwright, Route, WebSocketRoute
+
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "test-artifacts"
+# Debian's package by default; HALL_CHROMIUM points elsewhere (another distro, a laptop).
+CHROMIUM = Path(os.environ.get("HALL_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    # Chromium's own background traffic would show up as "external requests" in offline tests.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+HEALTH_TIMEOUT_S = 30.0
+READY_SELECTOR = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+LOG_TAIL_LINES = 200
+
+# No proxy for loopback: a CI runner's HTTP_PROXY must not swallow the health check.
+_LOCAL_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Registered here as well as in pyproject.toml so --strict-markers passes either way.
+    config.addinivalue_line(
+        "markers", "browser: drives a real Chromium against a running hall (chromium, playwright)"
+    )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Every test in this folder is a browser test, so `-m "not browser"` leaves them all out.
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def _missing(reason: str) -> NoReturn:
+    """Skip loudly; under CI a missing browser stack is a failure, never a silent skip."""
+    message = f"BROWSER TESTS NOT RUN: {reason}"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+def _require_browser_stack() -> None:
+    """Skip (fail under CI) unless both Playwright and the Chromium binary are present."""
+    if importlib.util.find_spec("playwright") is None:
+        _missing("the playwright package is not installed (pip install playwright)")
+    if not CHROMIUM.exists():
+        _missing(f"{CHROMIUM} not found (apt-get install chromium fonts-noto-cjk)")
+
+
+# ---------------------------------------------------------------- servers
+
+
+@dataclass
+class HallServer:
+    """One `streamlit run` of the hall: its mode, base URL, data folder and log file."""
+
+    mode: str
+    url: str
+    data_dir: Path
+    log_path: Path
+    process: subprocess.Popen[bytes] = field(repr=False)
+
+    @property
+    def port(self) -> int:
+        return int(urlsplit(self.url).port or 0)
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def log(self, tail: int | None = None) -> str:
+        """The server's stdout and stderr so far (the last `tail` lines if given)."""
+        text = self.log_path.read_text(encoding="utf-8", errors="replace")
+        return "\n".join(text.splitlines()[-tail:]) if tail else text
+
+    def stop(self) -> None:
+        """Terminate this server's process group; kill it if it ignores SIGTERM for 5 s."""
+        if not self.alive():
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=5)
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _entrypoint() -> str:
+    # HALL_ENTRYPOINT lets the harness itself be tried on a throwaway script.
+    return os.environ.get("HALL_ENTRYPOINT", "hall_app.py")
+
+
+def _python() -> str:
+    venv = REPO / ".venv" / "bin" / "python"
+    return str(venv) if venv.exists() else sys.executable
+
+
+def _wait_healthy(server: HallServer, timeout: float = HEALTH_TIMEOUT_S) -> None:
+    deadline = time.monotonic() + timeout
+    health = f"{server.url}/_stcore/health"
+    while time.monotonic() < deadline:
+        if not server.alive():
+            raise RuntimeError(
+                f"hall server ({server.mode}) exited with {server.process.returncode} "
+                f"before it was healthy; log:\n{server.log(LOG_TAIL_LINES)}"
+            )
+        with (
+            contextlib.suppress(urllib.error.URLError, OSError),
+            _LOCAL_OPENER.open(health, timeout=2) as response,
+        ):
+            if response.status == 200:
+                return
+        time.sleep(0.1)
+    server.stop()
+    raise RuntimeError(
+        f"hall server ({server.mode}) not healthy after {timeout:.0f} s at {health}; "
+        f"log:\n{server.log(LOG_TAIL_LINES)}"
+    )
+
+
+def start_server(
+    mode: str, data_dir: Path, log_dir: Path, env: Mapping[str, str] | None = None
+) -> HallServer:
+    """Start `streamlit run` for the hall in `mode` on a free port and wait until healthy."""
+    port = _free_port()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log_path = log_dir / f"server-{mode}-{port}.log"
+    server_env = {
+        **os.environ,
+        "HALL_MODE": mode,
+        "HALL_DATA": str(data_dir),
+        "PYTHONUNBUFFERED": "1",  # so the log is complete when a test fails
+        **(env or {}),
+    }
+    command = [
+        _python(), "-m", "streamlit", "run", _entrypoint(),
+        "--server.port", str(port),
+        "--server.address", "127.0.0.1",
+        "--server.headless", "true",
+    ]  # fmt: skip
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            command,
+            cwd=REPO,  # .streamlit/config.toml and static/ are found relative to the repo root
+            env=server_env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group, so teardown can end all of it
+        )
+    server = HallServer(mode, f"http://127.0.0.1:{port}", data_dir, log_path, process)
+    _wait_healthy(server)
+    return server
+
+
+class ServerPool:
+    """Starts hall servers on demand: shared per (mode, env), or fresh when asked."""
+
+    def __init__(self, tmp_path_factory: pytest.TempPathFactory) -> None:
+        self._tmp = tmp_path_factory
+        self._shared: dict[tuple[str, tuple[tuple[str, str], ...]], HallServer] = {}
+        self.started: list[HallServer] = []
+
+    def __call__(
+        self, mode: str = "online", *, fresh: bool = False, env: Mapping[str, str] | None = None
+    ) -> HallServer:
+        """A healthy server in `mode`; fresh=True always starts a new (cold) one."""
+        key = (mode, tuple(sorted((env or {}).items())))
+        if not fresh and key in self._shared and self._shared[key].alive():
+            return self._shared[key]
+        server = start_server(mode, self._tmp.mktemp(f"hall-data-{mode}"), ARTIFACTS / "logs", env)
+        self.started.append(server)
+        if not fresh:
+            self._shared[key] = server
+        return server
+
+    def stop_all(self) -> None:
+        for server in self.started:
+            server.stop()
+
+
+@pytest.fixture(scope="session")
+def hall_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerPool]:
+    """Factory: hall_server(mode="online", *, fresh=False, env=None) -> HallServer.
+
+    Servers are shared per (mode, env) for the session; fresh=True starts a new one (a cold
+    server, for first-request behaviour) that the test may stop() early. All are stopped at
+    the end of the session.
+    """
+    _require_browser_stack()  # before starting servers nobody could look at
+    pool = ServerPool(tmp_path_factory)
+    yield pool
+    pool.stop_all()
+
+
+@pytest.fixture(scope="session")
+def online_server(hall_server: ServerPool) -> HallServer:
+    """The shared hall server in online mode."""
+    return hall_server("online")
+
+
+@pytest.fixture(scope="session")
+def kiosk_server(hall_server: ServerPool) -> HallServer:
+    """The shared hall server in kiosk mode."""
+    return hall_server("kiosk")
+
+
+@pytest.fixture(scope="session")
+def docent_server(hall_server: ServerPool) -> HallServer:
+    """The shared hall server in docent mode."""
+    return hall_server("docent")
+
+
+# ---------------------------------------------------------------- browser and pages
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    """The Playwright driver (sync API), or a loud skip (a failure under CI) if missing."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("the playwright package is not installed (pip install playwright)")
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    """Debian's Chromium, headless; never Playwright's downloaded browsers."""
+    _require_browser_stack()
+    chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
+
+
+def _is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    # data:, blob: and about: URLs never leave the machine.
+    return parts.scheme not in ("http", "https", "ws", "wss") or parts.hostname in LOCAL_HOSTS
+
+
+def offline_page(
+    browser: Browser,
+    base_url: str,
+    viewport: tuple[int, int] | Mapping[str, int] = (1280, 800),
+    *,
+    path: str | None = None,
+    locale: str = "zh-CN",
+    **context_options: Any,
+) -> Page:
+    """A touch-enabled page in a new context that cannot reach anything but loopback.
+
+    Every request (or websocket) to another host is aborted and its URL appended to
+    `page.blocked_requests`; console errors and uncaught exceptions go to
+    `page.console_errors`. `base_url` makes `page.goto("/honoree?id=1")` work. With `path`
+    the page opens it and waits for the script to finish; without, nothing is loaded yet
+    (so a test can make the very first request itself, e.g. a cold deep link).
+    """
+    if not isinstance(viewport, Mapping):
+        viewport = {"width": viewport[0], "height": viewport[1]}
+    options: dict[str, Any] = {
+        "viewport": dict(viewport),
+        "has_touch": True,
+        "base_url": base_url,
+        "locale": locale,
+        "timezone_id": "Asia/Shanghai",
+        **context_options,
+    }
+    context = browser.new_context(**options)
+    blocked: list[str] = []
+    errors: list[str] = []
+
+    def guard(route: Route) -> None:
+        if _is_local(route.request.url):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort("internetdisconnected")
+
+    def guard_socket(ws: WebSocketRoute) -> None:
+        blocked.append(ws.url)
+        ws.close()
+
+    context.route("**/*", guard)
+    context.route_web_socket(lambda url: not _is_local(url), guard_socket)
+    page = context.new_page()
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(f"uncaught: {exc}"))
+    page.blocked_requests = blocked  # type: ignore[attr-defined]
+    page.console_errors = errors  # type: ignore[attr-defined]
+    if path is not None:
+        page.goto(path)
+        wait_ready(page)
+    return page
+
+
+def assert_offline(page: Page) -> None:
+    """Fail listing any request the page tried to make to a host other than loopback."""
+    blocked: list[str] = getattr(page, "blocked_requests", [])
+    assert not blocked, "external requests attempted:\n" + "\n".join(blocked)
+
+
+def wait_ready(page: Page, timeout_ms: float = 30_000, settle_ms: int = 300) -> None:
+    """Wait until the app's script has run and stayed finished for `settle_ms`.
+
+    The marker is "initial" until the first run, so a fresh load can't pass early; after a
+    click the old "notRunning" may still show before the rerun starts, hence the recheck.
+    """
+    page.wait_for_selector(READY_SELECTOR, timeout=timeout_ms)
+    page.wait_for_timeout(settle_ms)
+    page.wait_for_selector(READY_SELECTOR, timeout=timeout_ms)
+
+
+def _safe_name(name: str) -> str:
+    return re.sub(r"[^\w.-]+", "_", name).strip("_")[:150] or "shot"
+
+
+def shot(page: Page, name: str, *, full_page: bool = False) -> Path:
+    """Save a PNG of the page as test-artifacts/<name>.png and return its path."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{_safe_name(name)}.png"
+    page.screenshot(path=str(path), full_page=full_page)
+    return path
+
+
+_PAGES = pytest.StashKey[list["Page"]]()
+
+
+@pytest.fixture
+def new_page(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Callable[..., Page]]:
+    """offline_page() bound to the session browser; screenshotted on failure, closed after."""
+    pages: list[Page] = []
+    request.node.stash[_PAGES] = pages
+
+    def make(base_url: str, viewport: tuple[int, int] | Mapping[str, int] = (1280, 800),
+             **kwargs: Any) -> Page:  # fmt: skip
+        page = offline_page(browser, base_url, viewport, **kwargs)
+        pages.append(page)
+        return page
+
+    yield make
+    for page in pages:
+        with contextlib.suppress(Exception):  # a crashed page must not hide the real failure
+            page.context.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    report = yield
+    if not report.failed:
+        return report
+    # Servers this test touched: those passed in directly, or every one the factory started.
+    # Servers among the test's fixtures (at any depth); every server of the pool only when the
+    # test called the factory itself (funcargs always holds the pool behind online_server).
+    funcargs = getattr(item, "funcargs", {})
+    servers = [v for v in funcargs.values() if isinstance(v, HallServer)]
+    pool = funcargs.get("hall_server")
+    asked = inspect.signature(item.function).parameters if isinstance(item, pytest.Function) else {}
+    if "hall_server" in asked and isinstance(pool, ServerPool):
+        servers += [s for s in pool.started if s not in servers]
+    for server in servers:
+        state = "running" if server.alive() else f"exited {server.process.returncode}"
+        report.sections.append((
+            f"hall server log: {server.mode} {server.url} ({state}), last "
+            f"{LOG_TAIL_LINES} lines of {server.log_path}",
+            server.log(LOG_TAIL_LINES),
+        ))  # fmt: skip
+    # Pages are still open here (fixture teardown comes later): keep what they showed.
+    for index, page in enumerate(item.stash.get(_PAGES, [])):
+        with contextlib.suppress(Exception):
+            path = shot(page, f"failed-{item.nodeid}-{report.when}-{index}")
+            report.sections.append(("screenshot", str(path)))
+    return report
