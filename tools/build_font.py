@@ -141,7 +141,11 @@ def source_lacks(chars: Iterable[str], source: Path = SOURCE_TTC) -> set[str]:
     return set(chars) - font_cmap(source, SOURCE_FONT_NUMBER)
 
 
-def check(pack: Path = REPO, repo: Path = REPO, font: Path = FONT_OUT) -> tuple[list[str], list[str]]:
+def check(
+    pack: Path = REPO,
+    repo: Path = REPO,
+    font: Path = FONT_OUT,
+) -> tuple[list[str], list[str]]:
     """(used characters a rebuild would add, used characters Noto itself lacks), both sorted."""
     missing = missing_chars(pack, repo, font)
     # A character Noto lacks cannot be fixed by a rebuild: the browser falls back for it.
@@ -239,7 +243,9 @@ def main(argv: list[str] | None = None) -> int:
         help="content pack folder holding exhibits/ (default: the repo root)",
     )
     parser.add_argument(
-        "--check", action="store_true", help="exit 1 listing used characters the committed font lacks"
+        "--check",
+        action="store_true",
+        help="exit 1 listing used characters the committed font lacks",
     )
     parser.add_argument("--font", type=Path, default=FONT_OUT, help="font file to build or check")
     args = parser.parse_args(argv)
@@ -273,7 +279,8 @@ def main(argv: list[str] | None = None) -> int:
     size = args.font.stat().st_size
     print(f"wrote {args.font} ({kept} characters, {size / 1e6:.2f} MB) and {LICENSE_OUT.name}")
     if lacking:
-        print(f"not in Noto Sans CJK SC, left to browser fallback:\n{describe(lacking)}", file=sys.stderr)
+        fallback = describe(lacking)
+        print(f"not in Noto Sans CJK SC, left to browser fallback:\n{fallback}", file=sys.stderr)
     return 0
 
 
