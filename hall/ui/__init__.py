@@ -1,0 +1,1 @@
+"""Shared Streamlit widgets of the hall: the frame, cards, paging, navigation."""

@@ -1,0 +1,88 @@
+"""Portrait cards of honorees, with paging: the hall's main way of showing people."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import streamlit as st
+
+from hall.catalog import Catalog
+from hall.labels import t
+from hall.records import Honoree
+from hall.ui.nav import HONOREE_PAGE
+from hall.ui.text import plain
+
+PER_PAGE = 24
+_STATIC = Path(__file__).resolve().parents[2] / "static"
+
+
+def portrait_url(h: Honoree, size: str = "card") -> str:
+    """A static URL for the honoree's portrait, or the era's dignified placeholder."""
+    if h.portrait:
+        thumb = f"cache/thumbs/{h.id}-{size}.webp"
+        if (_STATIC / thumb).exists():
+            return f"/app/static/{thumb}"
+    return f"/app/static/placeholders/{h.primary_era or 'portrait'}.svg"
+
+
+def honour_summary(h: Honoree, cat: Catalog, lang: str) -> str:
+    """The best honour, its year and today's district, in one short line."""
+    parts = []
+    if h.honours:
+        best = min(h.honours, key=lambda x: (cat.honour_kinds[x.code].level.rank, x.year or 9999))
+        parts.append(cat.honour_name(best.code, lang))
+        parts.append(str(best.year) if best.year else t("year_unknown", lang))
+    district = cat.district(h.district_code)
+    if district:
+        parts.append(district.name.get(lang))
+    return " · ".join(parts)
+
+
+def display_name(h: Honoree, lang: str) -> str:
+    return f"{h.name} {h.name_en}" if lang == "en" and h.name_en else h.name
+
+
+def card(h: Honoree, cat: Catalog, lang: str) -> None:
+    with st.container(border=True, key=f"card_{h.id}"):
+        pic, text = st.columns([1, 2.2], gap="small")
+        pic.image(portrait_url(h), width=88)
+        with text:
+            st.page_link(HONOREE_PAGE, label=plain(display_name(h, lang)), query_params={"id": h.id})
+            line = plain(honour_summary(h, cat, lang))
+            if h.sample:
+                line += f" :gray-badge[{t('sample_tag', lang)}]"
+            st.caption(line)
+
+
+def card_grid(people: Sequence[Honoree], cat: Catalog, lang: str, columns: int = 4) -> None:
+    for start in range(0, len(people), columns):
+        row = st.columns(columns)
+        for col, h in zip(row, people[start : start + columns], strict=False):
+            with col:
+                card(h, cat, lang)
+
+
+def paged(people: Sequence[Honoree], key: str, lang: str, per_page: int = PER_PAGE) -> Sequence[Honoree]:
+    """The current page of `people`; prev/next buttons below keep the page per `key`."""
+    pages = max(1, -(-len(people) // per_page))
+    page = min(st.session_state.get(key, 1), pages)
+    st.session_state[key] = page
+    return people[(page - 1) * per_page : page * per_page]
+
+
+def pager(total: int, key: str, lang: str, per_page: int = PER_PAGE) -> None:
+    pages = max(1, -(-total // per_page))
+    if pages == 1:
+        return
+    page = st.session_state.get(key, 1)
+
+    def go(delta: int) -> None:
+        st.session_state[key] = max(1, min(pages, page + delta))
+
+    prev, label, nxt = st.columns([1, 2, 1], vertical_alignment="center")
+    prev.button(t("prev_page", lang), key=f"{key}_prev", disabled=page <= 1, on_click=go, args=(-1,),
+                width="stretch")  # fmt: skip
+    label.markdown(t("page_of", lang, page=page, pages=pages), text_alignment="center")
+    nxt.button(t("next_page", lang), key=f"{key}_next", disabled=page >= pages, on_click=go, args=(1,),
+               width="stretch")  # fmt: skip

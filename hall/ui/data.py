@@ -1,0 +1,36 @@
+"""The process-wide heavy objects, built once and shared by every session."""
+
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+
+import pandas as pd
+
+from hall.catalog import Catalog, load_catalog
+from hall.config import Settings
+from hall.directory import directory_frame
+
+log = logging.getLogger(__name__)
+
+
+@st.cache_resource(show_spinner=False)
+def settings() -> Settings:
+    return Settings.from_env()
+
+
+@st.cache_resource(show_spinner="展馆布展中…")
+def catalog() -> Catalog:
+    """The catalogue of the configured pack (read-only: never mutate it)."""
+    s = settings()
+    cat = load_catalog(s.pack, data_dir=s.data_dir)
+    for problem in cat.problems:
+        log.warning("pack problem: %s", problem)
+    return cat
+
+
+@st.cache_resource(show_spinner=False)
+def directory(lang: str) -> pd.DataFrame:
+    """The directory table in one language (read-only: filter into new frames)."""
+    return directory_frame(catalog(), lang)

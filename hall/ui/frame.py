@@ -1,0 +1,58 @@
+"""The frame around every room: page setup, look, language, sample badge, error boundary."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import streamlit as st
+
+from hall.errors import HallError, HonoreeNotFound, PackError
+from hall.labels import t
+from hall.ui import lang as lang_ui
+from hall.ui.data import catalog, settings
+from hall.ui.nav import HOME_PAGE, pages
+
+log = logging.getLogger(__name__)
+
+# Kept free of "<" so DOMPurify never drops the block (see research notes, st.html).
+_CSS = (Path(__file__).with_name("hall.css")).read_text(encoding="utf-8")
+
+
+def run() -> None:
+    """Frame and route one run of the app (the whole body of hall_app.py)."""
+    st.set_page_config(
+        page_title="劳模工匠云展馆", page_icon="static/favicon.png", layout="wide",
+        initial_sidebar_state="collapsed",
+    )  # fmt: skip
+    st.html(f"<style>{_CSS}</style>")
+    lang = lang_ui.current()
+    mode = settings().mode
+    try:
+        cat = catalog()
+    except PackError as exc:
+        st.error(t("error_pack", lang, reason=exc))
+        return
+    page = st.navigation(pages(mode, lang), position="top")
+    _header(cat.info.name.get(lang), cat.info.sample_data, lang)
+    try:
+        page.run()
+    except HonoreeNotFound as exc:
+        st.warning(t("honoree_missing", lang, id=exc.honoree_id))
+        st.page_link(HOME_PAGE, label=t("back_home", lang), icon="🏛️")
+    except HallError as exc:
+        log.warning("hall error on %s: %s", page.url_path, exc)
+        st.warning(str(exc))
+        st.page_link(HOME_PAGE, label=t("back_home", lang), icon="🏛️")
+    except Exception:
+        log.exception("room %s failed", page.url_path)
+        st.error(t("error_generic", lang))
+        st.page_link(HOME_PAGE, label=t("back_home", lang), icon="🏛️")
+
+
+def _header(hall_name: str, sample: bool, lang: str) -> None:
+    with st.container(horizontal=True, vertical_alignment="center", key="hall_header"):
+        badge = f" :orange-badge[{t('sample_badge', lang)}]" if sample else ""
+        st.markdown(f"**{hall_name}**{badge}", help=t("sample_note", lang) if sample else None,
+                    width="stretch")  # fmt: skip
+        lang_ui.switch(lang)

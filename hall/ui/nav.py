@@ -1,0 +1,64 @@
+"""The hall's rooms: one table saying which file, title and modes each room has."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from hall.config import Mode
+from hall.labels import t
+
+ALL_MODES = frozenset(Mode)
+VISITOR_MODES = frozenset({Mode.ONLINE, Mode.DOCENT})
+
+
+@dataclass(frozen=True, slots=True)
+class Room:
+    key: str  # labels key is room_<key>
+    path: str  # relative to the entrypoint
+    url: str
+    modes: frozenset[Mode] = ALL_MODES
+    visible: bool = True
+
+    def title(self, lang: str) -> str:
+        return t(f"room_{self.key}", lang)
+
+
+ROOMS: tuple[Room, ...] = (
+    Room("home", "rooms/home.py", "home"),
+    Room("era_revolution", "rooms/era_revolution.py", "revolution"),
+    Room("era_reform", "rooms/era_reform.py", "reform"),
+    Room("era_new_era", "rooms/era_new_era.py", "new-era"),
+    Room("craftsmen", "rooms/craftsmen.py", "craftsmen"),
+    Room("directory", "rooms/directory.py", "directory", VISITOR_MODES),
+    Room("honoree", "rooms/honoree.py", "honoree", visible=False),
+)
+
+ERA_ROOMS = {"revolution": "rooms/era_revolution.py", "reform": "rooms/era_reform.py",
+             "new_era": "rooms/era_new_era.py"}  # fmt: skip
+HONOREE_PAGE = "rooms/honoree.py"
+HOME_PAGE = "rooms/home.py"
+
+
+def rooms_for(mode: Mode) -> tuple[Room, ...]:
+    return tuple(r for r in ROOMS if mode in r.modes)
+
+
+def pages(mode: Mode, lang: str) -> list[st.Page]:
+    """The st.Page list for this mode; rooms the mode excludes are not registered at all."""
+    return [
+        st.Page(
+            r.path, title=r.title(lang), url_path=r.url,
+            default=r.key == "home", visibility="visible" if r.visible else "hidden",
+        )  # fmt: skip
+        for r in rooms_for(mode)
+    ]
+
+
+def link(path: str, label: str, icon: str | None = None, **query: str) -> None:
+    """A link to a room, drawn only when this mode has that room."""
+    from hall.ui.data import settings  # the settings cache lives in the UI layer
+
+    if any(r.path == path for r in rooms_for(settings().mode)):
+        st.page_link(path, label=label, icon=icon, query_params=query or None)

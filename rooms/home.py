@@ -1,0 +1,43 @@
+"""序厅 — the welcome hall: the hall's numbers, the three era doors, today's people."""
+
+import datetime as dt
+
+import streamlit as st
+
+from hall.labels import t
+from hall.ui.cards import card_grid
+from hall.ui.data import catalog
+from hall.ui.lang import current
+from hall.ui.nav import ERA_ROOMS, link
+
+cat, lang = catalog(), current()
+stats = cat.stats()
+
+st.title(cat.info.name.get(lang))
+st.markdown(t("home_welcome", lang, city=cat.info.city.get(lang)))
+st.markdown(f"#### {t('home_spirit', lang)}")
+
+for col, (key, value) in zip(
+    st.columns(4),
+    [("stat_honorees", stats["honorees"]), ("stat_eras", stats["eras"]),
+     ("stat_craftsmen", stats["craftsmen"]), ("stat_studios", stats["studios"])],
+    strict=True,
+):  # fmt: skip
+    col.metric(t(key, lang), f"{value:,}")
+
+st.header(t("home_doors", lang))
+for col, era in zip(st.columns(len(cat.eras)), cat.eras, strict=True):
+    with col, st.container(border=True, key=f"door_{era.id}"):
+        st.subheader(era.name.get(lang))
+        st.caption(f"{era.span(lang)} · {t('era_door_count', lang, n=cat.count('era', era.id))}")
+        st.markdown("　".join(trait.get(lang) for trait in era.traits))
+        st.page_link(ERA_ROOMS[era.id], label=t("enter", lang), icon="➡️")
+
+st.header(t("home_featured", lang))
+card_grid(cat.featured(dt.date.today(), 8), cat, lang)
+
+left, right = st.columns(2)
+with left:
+    link("rooms/craftsmen.py", t("more_craftsmen", lang), "🛠️")
+with right:
+    link("rooms/directory.py", t("open_directory", lang), "📜")

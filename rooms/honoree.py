@@ -1,0 +1,68 @@
+"""人物 — one honoree: portrait, honours by era, deeds, quote, source and related people."""
+
+import streamlit as st
+
+from hall.labels import t
+from hall.ui.cards import card_grid, display_name, portrait_url
+from hall.ui.data import catalog
+from hall.ui.lang import current
+from hall.ui.nav import ERA_ROOMS, link
+from hall.ui.text import plain
+
+cat, lang = catalog(), current()
+honoree_id = st.query_params.get("id", "")
+if not honoree_id:
+    st.info(t("honoree_pick", lang))
+    link("rooms/home.py", t("back_home", lang), "🏛️")
+    st.stop()
+h = cat.honoree(honoree_id)  # an unknown id becomes a message in the frame
+
+pic, facts = st.columns([1, 3], gap="large")
+with pic, st.container(key="portrait"):
+    st.image(portrait_url(h, "page"), width=240)
+with facts:
+    st.title(plain(display_name(h, lang)))
+    if h.sample:
+        st.markdown(f":orange-badge[{t('sample_badge', lang)}]", help=t("sample_note", lang))
+    district = cat.district(h.district_code)
+    place = h.district
+    if district and district.name.zh != h.district:
+        place = f"{h.district}（{t('district_now', lang, name=district.name.get(lang))}）"
+    rows = [
+        ("employer", h.employer), ("position", h.position), ("district", place),
+        ("industry", next((i.name.get(lang) for i in cat.industries if i.name.zh == h.industry), h.industry)),
+        ("born", str(h.birth_year or "")), ("gender", h.gender if lang == "zh" else ""),
+    ]  # fmt: skip
+    for key, value in rows:
+        if value:
+            st.markdown(f"**{t(key, lang)}**：{plain(value)}")
+
+st.subheader(t("honours", lang))
+if not h.honours:
+    st.caption(t("no_honour_listed", lang))
+for honour in h.honours:
+    year = str(honour.year) if honour.year else t("year_unknown", lang)
+    era = cat.era(honour.era).name.get(lang) if honour.era else ""
+    line = " · ".join(x for x in (year, cat.honour_name(honour.code, lang), era) if x)
+    if honour.era:
+        link(ERA_ROOMS[honour.era], plain(line), "🏅")
+    else:
+        st.markdown(f"🏅 {plain(line)}")
+
+if h.deeds:
+    st.subheader(t("deeds", lang))
+    for paragraph in h.paragraphs:
+        st.markdown(plain(paragraph))
+if h.quote:
+    st.subheader(t("quote", lang))
+    st.markdown(f"> {plain(h.quote)}")
+if h.source:
+    st.caption(f"{t('source', lang)}：{plain(h.source)}")
+
+related = cat.related(h, 4)
+if related:
+    st.subheader(t("related", lang))
+    card_grid(related, cat, lang)
+
+st.caption(t("share_link", lang))
+st.code(f"{cat.info.base_url}/honoree?id={h.id}", language=None)

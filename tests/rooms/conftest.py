@@ -1,0 +1,73 @@
+"""AppTest helpers: every room runs through hall_app.py on a small generated pack."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from hall.catalog import Catalog, load_catalog
+from tests.packs import REPO
+
+APP = str(REPO / "hall_app.py")
+
+
+@pytest.fixture(scope="session")
+def room_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A few hand-written people plus generated ones, enough to page through."""
+    from hall.sample import write_pack as write_sample
+
+    root = tmp_path_factory.mktemp("roompack")
+    write_sample(root, count=160, seed=7)
+    return root
+
+
+@pytest.fixture
+def pack_env(room_pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv("HALL_PACK", str(room_pack))
+    monkeypatch.setenv("HALL_DATA", str(tmp_path / "data"))
+    monkeypatch.delenv("HALL_MODE", raising=False)
+    monkeypatch.delenv("HALL_LANG", raising=False)
+    st.cache_resource.clear()  # settings and catalogue are per process: start clean
+    yield room_pack
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def cat(pack_env: Path) -> Catalog:
+    return load_catalog(pack_env)
+
+
+@pytest.fixture
+def open_room(pack_env: Path) -> Callable[..., AppTest]:
+    """open_room(path, **query) runs the app on that room, as a cold deep link would."""
+
+    def _open(path: str | None = None, **query: str) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.query_params.update(query)
+        if path is None:
+            return at.run()
+        at.run()
+        at.query_params.update(query)
+        return at.switch_page(path).run()
+
+    return _open
+
+
+def texts(at: AppTest) -> str:
+    """All the text a visitor reads on the page, joined."""
+    parts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning",
+                 "error", "metric", "text", "code"):  # fmt: skip
+        for el in getattr(at, kind):
+            value = getattr(el, "value", "")
+            label = getattr(el, "label", "")
+            parts.append(f"{label} {value}")
+    for link in at.get("page_link"):
+        parts.append(link.proto.label)
+    return "\n".join(parts)
+
+
