@@ -1,0 +1,1562 @@
+"""Catalogue search: one in-memory index per catalogue, built once and shared by every session.
+
+Build it with ``SearchIndex.build(catalog)`` (or load a saved copy with
+``SearchIndex.load_or_build(catalog, path)``) and ask it ``index.search(query, **filters)``.
+
+What a query matches
+    The query is normalised like the indexed text (:func:`hall.textnorm.normalize`: traditional →
+    simplified, full-width → half-width, lower case, tones and punctuation dropped) and matched
+    against
+
+    * the name (any substring), its pinyin at syllable starts (``dingweisong``, ``weisong``),
+      its initials (``dws``) and mixes of characters and pinyin (``ding卫松``, ``丁ws``);
+      surnames are read as surnames (单 shan, 曾 zeng …) and the common misreading is matched too;
+    * employer, position, deeds and quote (any substring);
+    * district (today's name, former names such as 绍兴县 or 嵊县, the name as printed),
+      industry, honour names and aliases (全国劳模) and era names: a match selects everyone who
+      has that value.
+
+    Words separated by spaces are first tried together (``ding wei song`` is ``dingweisong``);
+    if that finds no name, each word must match somewhere (``陈 柯桥 专利``). When a one-word query
+    finds fewer than 5 people, names one typo away (one insertion, deletion, substitution or swap
+    of neighbours, in characters or in pinyin) and names that sound the same (丁卫送 → 丁卫松) are
+    added below every exact match. A query that finds nobody returns ``suggestions``: the ids of
+    the people with the nearest names.
+
+Ranking, best first
+    exact name · name prefix · initials (whole, from the surname) · full pinyin (whole, prefix)
+    · initials or pinyin from an inner syllable (``ws``, ``weisong``) · name substring ·
+    employer/position/district/industry/honour/era · deeds/quote · sounds-alike · one typo.
+    A multi-word match ranks by its weakest word, then its strongest. Ties are broken by honour
+    level (national first), then the year of the first honour, then id — the same order in
+    which an empty query lists everyone who passes the filters.
+
+Filters (all optional, combined with AND; a list of values means any of them)
+    ``era`` era id or name · ``honour`` honour code, name or alias · ``district`` adcode, today's
+    name or a former name · ``industry`` industry name · ``years=(start, end)`` inclusive, on any
+    honour whose year is known (either end may be None) · ``kind`` ``"model_worker"`` (has a
+    model-worker honour) or ``"craftsman"``. A filter value the catalogue does not know matches
+    nobody.
+
+Facets
+    ``SearchResult.facets`` counts the whole result (every page) per ``era``, ``honour``,
+    ``district`` and ``industry``. District (adcode) and industry take one value per person, so
+    each adds up to ``total``; ``""`` counts people without one. A person with several honours is
+    counted under *each* honour code they hold and under *each* era of their honours, so those two
+    can add up to more than the total (people without a known era count under ``""``).
+
+Queries are cut to 256 characters, 16 words and 64 characters a word, so hostile input costs no
+more than an ordinary query. Results are memoised per (query, filters, page) in a bounded LRU.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import dataclasses
+import hashlib
+import io
+import json
+import os
+import re
+import sys
+import threading
+import zipfile
+import zlib
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from hall.pinyin import name_units, text_pinyin
+from hall.records import District, Era, Honoree, HonourKind, HonourType
+from hall.textnorm import normalize, normalize_with_map, split_words
+
+__all__ = [
+    "FACETS",
+    "CatalogLike",
+    "Match",
+    "SearchIndex",
+    "SearchResult",
+    "build_index",
+    "catalog_fingerprint",
+    "main",
+]
+
+FACETS = ("era", "honour", "district", "industry")
+SCHEMA = 1
+
+MAX_QUERY_CHARS = 256
+MAX_WORDS = 16
+MAX_WORD_CHARS = 64
+FUZZY_BELOW = 5
+CACHE_SIZE = 512
+SUGGESTIONS = 5
+
+# Match tiers: lower is better.
+T_EXACT_NAME = 0
+T_NAME_PREFIX = 1
+T_INITIALS_EXACT = 2  # dws
+T_INITIALS = 3  # dw: from the surname on
+T_PINYIN_EXACT = 4  # dingweisong
+T_PINYIN_PREFIX = 5  # dingwei
+T_INITIALS_INNER = 6  # ws
+T_PINYIN_INNER = 7  # weisong
+T_NAME_SUBSTRING = 8
+T_ATTRIBUTE = 9  # employer, position, district, industry, honour, era
+T_DEEDS = 10  # deeds, quote
+T_SOUNDS_LIKE = 11
+T_TYPO = 12
+_NONE = 255  # tier of "no match" (uint8 arrays)
+_NO_SCORE = 0xFFFF  # score of "no match" (uint16 arrays): tier * 32, words combined in between
+
+_KIND_FULL = 0
+_KIND_INITIALS = 1
+_SA_WIDTH = 48
+_TONED = re.compile(r"(?:[a-z]+[1-5])+[a-z]*")
+_UNIT_SEP = "\x1d"
+_FIELD_SEP = "\x1f"
+_ROW_SEP = "\x1e"
+
+
+class CatalogLike(Protocol):
+    """What the index needs from a catalogue (``hall.catalog.Catalog`` has all of it)."""
+
+    @property
+    def honorees(self) -> Sequence[Honoree]: ...
+    @property
+    def honour_kinds(self) -> Mapping[str, HonourKind]: ...
+    @property
+    def districts(self) -> Sequence[District]: ...
+    @property
+    def eras(self) -> Sequence[Era]: ...
+    @property
+    def industries(self) -> Sequence[Any]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Why a person was found: the field and the matched text exactly as printed in that field.
+
+    ``field`` is one of name, pinyin, initials, employer, position, deeds, quote, district,
+    industry, honour, era, sounds_like, typo. For pinyin, initials, sounds_like and typo, ``text``
+    is the part of the *name* that was spelled. The interface should escape the field value and
+    then wrap the occurrences of ``text`` (never insert ``text`` as markup).
+    """
+
+    field: str
+    text: str
+
+
+class _Reasons(Mapping[str, tuple[Match, ...]]):
+    """Match reasons for the ids of one page, worked out the first time each is asked for."""
+
+    def __init__(self, ids: Sequence[str], explain: Callable[[str], tuple[Match, ...]]) -> None:
+        self._ids = tuple(ids)
+        self._known = set(self._ids)
+        self._explain = explain
+        self._done: dict[str, tuple[Match, ...]] = {}
+
+    def __getitem__(self, key: str) -> tuple[Match, ...]:
+        if key not in self._known:
+            raise KeyError(key)
+        found = self._done.get(key)
+        if found is None:
+            found = self._done[key] = self._explain(key)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __repr__(self) -> str:
+        return f"Reasons({dict(self)!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (dict, (dict(self.items()),))
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """One page of a search: ranked ids, the total, facet counts for the whole result.
+
+    ``reasons[id]`` tells, for each id of the page, which fields matched (computed on first
+    access). ``suggestions`` holds ids of people with the nearest names when nothing matched.
+    """
+
+    query: str
+    ids: tuple[str, ...]
+    total: int
+    facets: dict[str, dict[str, int]]
+    suggestions: tuple[str, ...] = ()
+    reasons: Mapping[str, tuple[Match, ...]] = field(default_factory=dict, compare=False)
+    offset: int = 0
+    limit: int = 50
+
+
+# ---------------------------------------------------------------------------------------
+# Building blocks
+# ---------------------------------------------------------------------------------------
+
+_EMPTY_I64 = np.zeros(0, dtype=np.int64)
+
+
+def _unique_sorted(values: np.ndarray) -> np.ndarray:
+    """Drop repeats from an already sorted array."""
+    if values.size <= 1:
+        return values
+    keep = np.empty(values.size, dtype=bool)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
+
+
+def _blob(strings: Iterable[str]) -> np.ndarray:
+    return np.frombuffer(_ROW_SEP.join(strings).encode("utf-8"), dtype=np.uint8).copy()
+
+
+def _unblob(array: np.ndarray, count: int) -> list[str]:
+    if count == 0:
+        return []
+    out = array.tobytes().decode("utf-8").split(_ROW_SEP)
+    if len(out) != count:
+        raise ValueError("corrupt string table")
+    return out
+
+
+class _Ngrams:
+    """Exact substring search over many documents: character unigram and positional bigram postings.
+
+    Postings are sorted ``doc << pos_bits | position`` integers in one numpy array; a query of
+    three or more characters starts from its rarest bigram and checks the others at the right
+    offsets with ``searchsorted`` — no Python loop over candidates.
+    """
+
+    NAMES = ("alphabet", "uni_offsets", "uni_docs", "gram_keys", "gram_offsets", "postings")
+
+    def __init__(self, arrays: Mapping[str, np.ndarray], pos_bits: int) -> None:
+        self.alphabet = arrays["alphabet"]
+        self.uni_offsets = arrays["uni_offsets"]
+        self.uni_docs = arrays["uni_docs"]
+        self.gram_keys = arrays["gram_keys"]
+        self.gram_offsets = arrays["gram_offsets"]
+        self.postings = arrays["postings"]
+        self.pos_bits = pos_bits
+        self.pos_mask = (1 << pos_bits) - 1
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        return {name: getattr(self, name) for name in self.NAMES}
+
+    @classmethod
+    def build(cls, docs: Sequence[str]) -> _Ngrams:
+        n = len(docs)
+        lengths = np.fromiter((len(d) for d in docs), dtype=np.int64, count=n)
+        max_len = int(lengths.max()) if n else 0
+        pos_bits = max(1, (max_len + MAX_WORD_CHARS).bit_length())
+        doc_bits = max(1, n.bit_length())
+        post_type = np.uint32 if doc_bits + pos_bits <= 32 else np.uint64
+        if not n or not int(lengths.sum()):
+            empty = {
+                "alphabet": np.zeros(0, np.uint32),
+                "uni_offsets": np.zeros(1, np.int64),
+                "uni_docs": np.zeros(0, np.uint32),
+                "gram_keys": np.zeros(0, np.uint64),
+                "gram_offsets": np.zeros(1, np.int64),
+                "postings": np.zeros(0, post_type),
+            }
+            return cls(empty, pos_bits)
+        cps = np.frombuffer(("\x00".join(docs) + "\x00").encode("utf-32-le"), dtype=np.uint32)
+        seg = lengths + 1
+        doc_of = np.repeat(np.arange(n, dtype=np.uint64), seg)
+        starts = np.cumsum(seg) - seg
+        pos = np.arange(cps.size, dtype=np.uint64) - np.repeat(starts.astype(np.uint64), seg)
+        valid = cps != 0
+        counts = np.bincount(cps, minlength=1)
+        counts[0] = 0
+        alphabet = np.flatnonzero(counts).astype(np.uint32)
+        size = np.uint64(alphabet.size)
+        table = np.zeros(counts.size, dtype=np.uint32)
+        table[alphabet] = np.arange(alphabet.size, dtype=np.uint32)
+        ids = table[cps].astype(np.uint64)
+        del table, counts
+        # unigram postings: (char, doc) pairs, each once
+        uni = np.unique((ids[valid] << np.uint64(32)) | doc_of[valid])
+        uni_offsets = np.searchsorted(uni >> np.uint64(32), np.arange(alphabet.size + 1))
+        uni_docs = (uni & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+        del uni
+        # positional bigram postings
+        both = valid[:-1] & valid[1:]
+        gram = ids[:-1][both] * size + ids[1:][both]
+        enc = (doc_of[:-1][both] << np.uint64(pos_bits)) | pos[:-1][both]
+        del ids, doc_of, pos, both, valid
+        if post_type is np.uint32 and int(size) ** 2 < 2**32:
+            key = (gram << np.uint64(32)) | enc
+            del gram, enc
+            key.sort()
+            gram_sorted = key >> np.uint64(32)
+            postings = (key & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+            del key
+        else:
+            order = np.argsort(gram, kind="stable")
+            gram_sorted = gram[order]
+            postings = enc[order].astype(post_type)
+            del order, gram, enc
+        change = np.flatnonzero(gram_sorted[1:] != gram_sorted[:-1]) + 1
+        heads = np.concatenate(([0], change)).astype(np.int64)
+        gram_keys = gram_sorted[heads]
+        gram_offsets = np.concatenate((heads, [gram_sorted.size])).astype(np.int64)
+        arrays = {
+            "alphabet": alphabet,
+            "uni_offsets": uni_offsets.astype(np.int64),
+            "uni_docs": uni_docs,
+            "gram_keys": gram_keys,
+            "gram_offsets": gram_offsets,
+            "postings": postings,
+        }
+        return cls(arrays, pos_bits)
+
+    def find(self, text: str) -> np.ndarray:
+        """Sorted ids of the documents containing ``text`` (at most 64 characters are used)."""
+        text = text[:MAX_WORD_CHARS]
+        if not text or not self.alphabet.size:
+            return _EMPTY_I64
+        cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        at = np.searchsorted(self.alphabet, cps)
+        if (at >= self.alphabet.size).any() or (
+            self.alphabet[np.minimum(at, self.alphabet.size - 1)] != cps
+        ).any():
+            return _EMPTY_I64
+        if cps.size == 1:
+            c = int(at[0])
+            return self.uni_docs[self.uni_offsets[c] : self.uni_offsets[c + 1]].astype(np.int64)
+        ids = at.astype(np.uint64)
+        grams = ids[:-1] * np.uint64(self.alphabet.size) + ids[1:]
+        gi = np.searchsorted(self.gram_keys, grams)
+        if (gi >= self.gram_keys.size).any() or (
+            self.gram_keys[np.minimum(gi, self.gram_keys.size - 1)] != grams
+        ).any():
+            return _EMPTY_I64
+        lo = self.gram_offsets[gi]
+        hi = self.gram_offsets[gi + 1]
+        sizes = hi - lo
+        k = int(np.argmin(sizes))
+        cand = self.postings[lo[k] : hi[k]]
+        if k:
+            cand = cand[(cand & self.pos_mask) >= k] - cand.dtype.type(k)
+        checks = sorted(({*range(0, grams.size, 2), grams.size - 1} - {k}), key=lambda j: sizes[j])
+        for j in checks:
+            post = self.postings[lo[j] : hi[j]]
+            target = cand + cand.dtype.type(j)
+            where = np.minimum(np.searchsorted(post, target), post.size - 1)
+            cand = cand[post[where] == target]
+            if not cand.size:
+                return _EMPTY_I64
+        return _unique_sorted(cand >> cand.dtype.type(self.pos_bits)).astype(np.int64)
+
+    @property
+    def nbytes(self) -> int:
+        return sum(a.nbytes for a in self.arrays().values())
+
+
+class _Prefixes:
+    """Sorted byte strings with a row and two small numbers each: prefix search by bisection."""
+
+    NAMES = ("keys", "rows", "start", "rest", "kind")
+
+    def __init__(self, arrays: Mapping[str, np.ndarray]) -> None:
+        self.keys = arrays["keys"]
+        self.rows = arrays["rows"]
+        self.start = arrays["start"]
+        self.rest = arrays["rest"]
+        self.kind = arrays["kind"]
+        self.width = self.keys.dtype.itemsize
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        return {name: getattr(self, name) for name in self.NAMES}
+
+    @classmethod
+    def build(cls, entries: list[tuple[bytes, int, int, int, int]]) -> _Prefixes:
+        width = max([1, *(min(len(e[0]), _SA_WIDTH) for e in entries)])
+        keys = np.array([e[0][:width] for e in entries], dtype=f"S{width}")
+        order = np.argsort(keys, kind="stable")
+        arrays = {
+            "keys": keys[order],
+            "rows": np.array([e[1] for e in entries], dtype=np.int32)[order],
+            "start": np.array([min(e[2], 255) for e in entries], dtype=np.uint8)[order],
+            "rest": np.array([min(e[3], 65535) for e in entries], dtype=np.uint16)[order],
+            "kind": np.array([e[4] for e in entries], dtype=np.uint8)[order],
+        }
+        return cls(arrays)
+
+    def find(self, prefix: bytes) -> slice:
+        """The entries whose key starts with ``prefix`` (cut to the key width; callers verify)."""
+        if not prefix or not self.keys.size:
+            return slice(0, 0)
+        cut = prefix[: self.width]
+        lo = int(np.searchsorted(self.keys, cut, side="left"))
+        hi = int(np.searchsorted(self.keys, cut + b"\xff", side="left"))
+        return slice(lo, hi)
+
+    @property
+    def nbytes(self) -> int:
+        return sum(a.nbytes for a in self.arrays().values())
+
+
+def _string_hashes(strings: Iterable[str]) -> np.ndarray:
+    """A stable 64-bit hash per string (the same in every process, unlike ``hash()``)."""
+    return np.fromiter(
+        ((zlib.crc32(b) << 32) | zlib.adler32(b) for b in (s.encode("utf-8") for s in strings)),
+        dtype=np.uint64,
+    )
+
+
+def _deletions(text: str) -> list[str]:
+    return [text, *dict.fromkeys(text[:i] + text[i + 1 :] for i in range(len(text)))]
+
+
+class _Typos:
+    """Words one typo away (OSA distance ≤ 1), found through single-deletion neighbourhoods."""
+
+    NAMES = ("hashes", "words", "offsets", "rows")
+
+    def __init__(self, arrays: Mapping[str, np.ndarray], vocab: list[str]) -> None:
+        self.hashes = arrays["hashes"]
+        self.words = arrays["words"]
+        self.offsets = arrays["offsets"]
+        self.rows = arrays["rows"]
+        self.vocab = vocab  # sorted by (length, text)
+        self.lengths = np.fromiter((len(v) for v in vocab), dtype=np.int32, count=len(vocab))
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        return {name: getattr(self, name) for name in self.NAMES}
+
+    @classmethod
+    def build(cls, word_rows: Mapping[str, list[int]]) -> _Typos:
+        vocab = sorted(word_rows, key=lambda w: (len(w), w))
+        dels: list[str] = []
+        owner: list[int] = []
+        for i, word in enumerate(vocab):
+            variants = _deletions(word)
+            dels += variants
+            owner += [i] * len(variants)
+        hashes = _string_hashes(dels)
+        order = np.argsort(hashes, kind="stable")
+        counts = np.fromiter((len(word_rows[w]) for w in vocab), dtype=np.int64, count=len(vocab))
+        offsets = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+        rows = np.fromiter(
+            (r for w in vocab for r in word_rows[w]), dtype=np.int32, count=int(offsets[-1])
+        )
+        arrays = {
+            "hashes": hashes[order],
+            "words": np.asarray(owner, dtype=np.int32)[order],
+            "offsets": offsets,
+            "rows": rows,
+        }
+        return cls(arrays, vocab)
+
+    def near(self, word: str) -> list[int]:
+        """Ids (into ``vocab``) of the words one typo from ``word`` (not ``word`` itself)."""
+        from rapidfuzz.distance import OSA
+
+        if not self.vocab:
+            return []
+        probes = _string_hashes(_deletions(word))
+        lo = np.searchsorted(self.hashes, probes, side="left")
+        hi = np.searchsorted(self.hashes, probes, side="right")
+        found: set[int] = set()
+        for a, b in zip(lo.tolist(), hi.tolist(), strict=True):
+            found.update(self.words[a:b].tolist())
+        return sorted(
+            i for i in found if self.vocab[i] != word and OSA.distance(word, self.vocab[i]) <= 1
+        )
+
+    def rows_of(self, i: int) -> np.ndarray:
+        return self.rows[self.offsets[i] : self.offsets[i + 1]]
+
+    def nearest(self, word: str, limit: int) -> list[int]:
+        """The ``limit`` vocabulary words most like ``word`` (rapidfuzz ratio), best first."""
+        from rapidfuzz import fuzz, process
+
+        if not self.vocab or not word:
+            return []
+        lo = int(np.searchsorted(self.lengths, max(1, len(word) - 3), side="left"))
+        hi = int(np.searchsorted(self.lengths, len(word) + 3, side="right"))
+        if hi - lo < limit:
+            lo, hi = 0, len(self.vocab)
+        found = process.extract(
+            word, self.vocab[lo:hi], scorer=fuzz.ratio, limit=limit, score_cutoff=1
+        )
+        return [lo + int(i) for _, _, i in found]
+
+    @property
+    def nbytes(self) -> int:
+        return sum(a.nbytes for a in self.arrays().values())
+
+
+# ---------------------------------------------------------------------------------------
+# Per-person facts that are not text: codes for filters, facets and ranking
+# ---------------------------------------------------------------------------------------
+
+
+def _vocab_index(values: Iterable[str]) -> dict[str, int]:
+    return {v: i for i, v in enumerate(dict.fromkeys(values))}
+
+
+def catalog_fingerprint(catalog: CatalogLike) -> str:
+    """A digest of everything the index reads from the catalogue (a saved index must match it).
+
+    A catalogue may offer a cheaper ``fingerprint`` attribute of its own (e.g. a digest of the pack
+    files); it is used when present.
+    """
+    own = getattr(catalog, "fingerprint", None)
+    if isinstance(own, str) and own:
+        return f"catalog:{own}"
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(repr(_versions()).encode())
+    head = [
+        [(e.id, e.name.zh, e.name.en) for e in catalog.eras],
+        [
+            (k.code, k.name.zh, k.name.en, k.level.value, k.type.value, k.aliases)
+            for k in catalog.honour_kinds.values()
+        ],
+        [(d.adcode, d.name.zh, d.name.en, d.former) for d in catalog.districts],
+        [
+            (getattr(getattr(i, "name", i), "zh", str(i)), getattr(getattr(i, "name", i), "en", ""))
+            for i in catalog.industries
+        ],
+    ]
+    digest.update(repr(head).encode())
+    people = catalog.honorees
+    step = 4096
+    for start in range(0, len(people), step):
+        chunk = people[start : start + step]
+        rows = [
+            (
+                h.id, h.name, h.name_en, h.district, h.district_code, h.employer, h.position,
+                h.industry, h.deeds, h.quote, h.best_level, h.is_craftsman,
+                [(o.code, o.year, o.era) for o in h.honours],
+            )
+            for h in chunk
+        ]  # fmt: skip
+        digest.update(repr(rows).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def _versions() -> dict[str, str]:
+    from importlib import metadata
+
+    out = {"schema": str(SCHEMA)}
+    for package in ("pypinyin", "opencc"):
+        try:
+            out[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            out[package] = ""
+    return out
+
+
+def _text_of(value: Any) -> tuple[str, str]:
+    name = getattr(value, "name", value)
+    zh = getattr(name, "zh", None)
+    if zh is None:
+        return str(name), ""
+    return str(zh), str(getattr(name, "en", "") or "")
+
+
+def _rank_order(honorees: Sequence[Honoree]) -> np.ndarray:
+    """Rows in listing order: best honour level, then year of the first honour, then id."""
+    keys = sorted(range(len(honorees)), key=lambda i: _rank_key(honorees[i]))
+    return np.asarray(keys, dtype=np.int64)
+
+
+def _rank_key(h: Honoree) -> tuple[int, int, str]:
+    first = next((o.year for o in h.honours if o.year is not None), None)
+    return (h.best_level, first if first is not None else 9999, h.id)
+
+
+def _name_units_blob(name: str) -> str:
+    return _UNIT_SEP.join(f"{u.text}{_FIELD_SEP}{'/'.join(u.readings)}" for u in name_units(name))
+
+
+def _parse_units(blob: str) -> list[tuple[str, tuple[str, ...]]]:
+    out = []
+    for part in blob.split(_UNIT_SEP) if blob else ():
+        text, _, readings = part.partition(_FIELD_SEP)
+        out.append((text, tuple(r for r in readings.split("/") if r)))
+    return out
+
+
+def _spellings(
+    units: Sequence[tuple[str, tuple[str, ...]]],
+) -> list[tuple[str, list[int], list[int], int]]:
+    """Full and initials keys of a name, most correct first.
+
+    Each is (key, owner, starts, kind): owner[i] is the unit key[i] belongs to, starts are the
+    offsets where a unit's spelling begins, kind is _KIND_FULL or _KIND_INITIALS.
+    """
+    readable = [(i, r) for i, (_, r) in enumerate(units) if r]
+    if not readable:
+        return []
+    out: list[tuple[str, list[int], list[int], int]] = []
+    choices = [r for _, r in readable]
+    combos = [tuple(c[0] for c in choices)]
+    for c_i, c in enumerate(choices):
+        for alt in c[1:]:
+            combo = list(combos[0])
+            combo[c_i] = alt
+            combos.append(tuple(combo))
+    for combo in combos[:8]:
+        full = "".join(combo)
+        owner = [readable[k][0] for k, syl in enumerate(combo) for _ in syl]
+        starts = [len("".join(combo[:k])) for k in range(len(combo))]
+        out.append((full, owner, starts, _KIND_FULL))
+        initials = "".join(s[0] for s in combo)
+        owners = [readable[k][0] for k in range(len(combo))]
+        out.append((initials, owners, list(range(len(combo))), _KIND_INITIALS))
+    return out
+
+
+def _spell(
+    query: str, qi: int, units: Sequence[tuple[str, str, tuple[str, ...]]], ui: int
+) -> int | None:
+    """Can ``query[qi:]`` spell ``units[ui:]`` (characters as themselves, pinyin or initials)?
+
+    Returns the index after the last unit spelled, or None.
+    """
+    if qi == len(query):
+        return ui
+    if ui == len(units):
+        return None
+    _, norm, readings = units[ui]
+    ch = query[qi]
+    if not ch.isascii():
+        if norm and query.startswith(norm, qi):
+            return _spell(query, qi + len(norm), units, ui + 1)
+        return None
+    rest = query[qi:]
+    for reading in readings:
+        if rest.startswith(reading):
+            done = _spell(query, qi + len(reading), units, ui + 1)
+            if done is not None:
+                return done
+        elif rest.isascii() and reading.startswith(rest):
+            return ui + 1
+    for reading in readings:
+        if reading[0] == ch:
+            done = _spell(query, qi + 1, units, ui + 1)
+            if done is not None:
+                return done
+    return None
+
+
+def _as_set(value: str | Iterable[str] | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return (value,) if value else None
+    values = tuple(str(v) for v in value if v)
+    return values or None
+
+
+# ---------------------------------------------------------------------------------------
+# The index
+# ---------------------------------------------------------------------------------------
+
+
+class SearchIndex:
+    """The search index of one catalogue: immutable once built, safe to share between threads."""
+
+    def __init__(
+        self, catalog: CatalogLike, arrays: Mapping[str, np.ndarray], meta: Mapping[str, Any]
+    ) -> None:
+        self._catalog = catalog
+        self._honorees: Sequence[Honoree] = catalog.honorees
+        self.fingerprint: str = meta["fingerprint"]
+        self.size = n = int(meta["size"])
+        self._ids: list[str] = _unblob(arrays["ids"], n)
+        self._row_of = {hid: i for i, hid in enumerate(self._ids)}
+        self._names: list[str] = _unblob(arrays["names"], n)
+        self._units: list[str] = _unblob(arrays["units"], n)
+        self._rank = arrays["rank"]
+        self._order = arrays["order"]
+        self._district = arrays["district"]
+        self._industry = arrays["industry"]
+        self._era_combo = arrays["era_combo"]
+        self._era_matrix = arrays["era_matrix"]
+        self._honour_combo = arrays["honour_combo"]
+        self._honour_matrix = arrays["honour_matrix"]
+        self._year_values = arrays["year_values"]
+        self._year_rows = arrays["year_rows"]
+        self._craftsman = arrays["craftsman"]
+        self._model_worker = arrays["model_worker"]
+        self._labels: dict[str, list[str]] = meta["labels"]
+        self._words: list[tuple[str, str, int, bool]] = [tuple(w) for w in meta["words"]]  # type: ignore[misc]
+        self._aliases: dict[str, dict[str, list[int]]] = meta["aliases"]
+        self._text = _Ngrams(
+            {k: arrays[f"text.{k}"] for k in _Ngrams.NAMES}, int(meta["text_pos_bits"])
+        )
+        self._name_sa = _Prefixes({k: arrays[f"name_sa.{k}"] for k in _Prefixes.NAMES})
+        self._pinyin_sa = _Prefixes({k: arrays[f"pinyin_sa.{k}"] for k in _Prefixes.NAMES})
+        self._name_typos = _Typos(
+            {k: arrays[f"name_typos.{k}"] for k in _Typos.NAMES},
+            _unblob(arrays["name_typos.vocab"], int(meta["name_vocab"])),
+        )
+        self._pinyin_typos = _Typos(
+            {k: arrays[f"pinyin_typos.{k}"] for k in _Typos.NAMES},
+            _unblob(arrays["pinyin_typos.vocab"], int(meta["pinyin_vocab"])),
+        )
+        self._arrays = dict(arrays)
+        self._meta = dict(meta)
+        self._cache: OrderedDict[tuple[Any, ...], SearchResult] = OrderedDict()
+        self._filter_cache: OrderedDict[tuple[Any, ...], np.ndarray | None] = OrderedDict()
+        self._lock = threading.Lock()
+        self._all_facets: dict[str, dict[str, int]] | None = None
+
+    # -- building ---------------------------------------------------------------------
+
+    @classmethod
+    def build(cls, catalog: CatalogLike, *, fingerprint: str | None = None) -> SearchIndex:
+        """Index every honoree of ``catalog`` (well under a second for 1,800 people)."""
+        people = tuple(catalog.honorees)
+        n = len(people)
+        arrays: dict[str, np.ndarray] = {}
+        meta: dict[str, Any] = {
+            "schema": SCHEMA,
+            "size": n,
+            "fingerprint": fingerprint or catalog_fingerprint(catalog),
+            "versions": _versions(),
+        }
+        ids = [h.id for h in people]
+        arrays["ids"] = _blob(ids)
+        norm_names = [normalize(h.name) for h in people]
+        arrays["names"] = _blob(norm_names)
+        unit_blobs = [_name_units_blob(h.name) for h in people]
+        arrays["units"] = _blob(unit_blobs)
+
+        order = _rank_order(people)
+        rank = np.empty(n, dtype=np.int32)
+        rank[order] = np.arange(n, dtype=np.int32)
+        arrays["order"] = order
+        arrays["rank"] = rank
+
+        # ---- facets and filters -------------------------------------------------------
+        district_names = {d.adcode: d for d in catalog.districts}
+        districts = _vocab_index(
+            [*district_names, *(h.district_code for h in people if h.district_code), ""]
+        )
+        industries = _vocab_index(
+            [
+                *(_text_of(i)[0] for i in catalog.industries),
+                *(h.industry for h in people if h.industry),
+                "",
+            ]
+        )
+        eras = _vocab_index(
+            [
+                *(e.id for e in catalog.eras),
+                *(o.era for h in people for o in h.honours if o.era),
+                "",
+            ]
+        )
+        kinds = _vocab_index(
+            [*catalog.honour_kinds, *(o.code for h in people for o in h.honours), ""]
+        )
+        arrays["district"] = np.fromiter(
+            (districts[h.district_code] for h in people), dtype=np.int32, count=n
+        )
+        arrays["industry"] = np.fromiter(
+            (industries[h.industry] for h in people), dtype=np.int32, count=n
+        )
+
+        def combos(sets: list[tuple[int, ...]], width: int) -> tuple[np.ndarray, np.ndarray]:
+            seen: dict[tuple[int, ...], int] = {}
+            codes = np.fromiter(
+                (seen.setdefault(s, len(seen)) for s in sets), dtype=np.int32, count=len(sets)
+            )
+            matrix = np.zeros((max(1, len(seen)), width), dtype=np.int64)
+            for combo, c in seen.items():
+                matrix[c, list(combo)] = 1
+            return codes, matrix
+
+        era_sets = [
+            tuple(sorted({eras[o.era] for o in h.honours if o.era})) or (eras[""],) for h in people
+        ]
+        arrays["era_combo"], arrays["era_matrix"] = combos(era_sets, len(eras))
+        honour_sets = [
+            tuple(sorted({kinds[o.code] for o in h.honours})) or (kinds[""],) for h in people
+        ]
+        arrays["honour_combo"], arrays["honour_matrix"] = combos(honour_sets, len(kinds))
+        pairs = sorted(
+            (o.year, i) for i, h in enumerate(people) for o in h.honours if o.year is not None
+        )
+        arrays["year_values"] = np.asarray([y for y, _ in pairs], dtype=np.int32)
+        arrays["year_rows"] = np.asarray([r for _, r in pairs], dtype=np.int32)
+        arrays["craftsman"] = np.fromiter(
+            (bool(h.is_craftsman) for h in people), dtype=bool, count=n
+        )
+        worker_codes = {
+            c for c, k in catalog.honour_kinds.items() if k.type is HonourType.MODEL_WORKER
+        }
+        arrays["model_worker"] = np.fromiter(
+            (any(o.code in worker_codes for o in h.honours) for h in people), dtype=bool, count=n
+        )
+        meta["labels"] = {
+            "era": list(eras),
+            "honour": list(kinds),
+            "district": list(districts),
+            "industry": list(industries),
+        }
+
+        # Words that select everyone with a value:
+        # (normalised text, facet, value index, whether ASCII queries must be a prefix of it)
+        words: dict[tuple[str, str, int], bool] = {}
+        aliases: dict[str, dict[str, set[int]]] = {f: {} for f in FACETS}
+
+        def add_word(text: str, facet: str, value: int) -> None:
+            norm = normalize(text)
+            if norm:
+                words.setdefault((norm, facet, value), norm.isascii())
+                aliases[facet].setdefault(norm, set()).add(value)
+
+        for d in catalog.districts:
+            for text in (d.adcode, d.name.zh, d.name.en, *d.former):
+                add_word(text, "district", districts[d.adcode])
+        for h in people:
+            if h.district and h.district_code:
+                add_word(h.district, "district", districts[h.district_code])
+        for ind in catalog.industries:
+            zh, en = _text_of(ind)
+            for text in (zh, en):
+                add_word(text, "industry", industries.get(zh, industries[""]))
+        for name in industries:
+            add_word(name, "industry", industries[name])
+        for code, kind in catalog.honour_kinds.items():
+            for text in (code, kind.name.zh, kind.name.en, *kind.aliases):
+                add_word(text, "honour", kinds[code])
+        for era in catalog.eras:
+            for text in (era.id, era.name.zh, era.name.en):
+                add_word(text, "era", eras[era.id])
+        meta["words"] = [[w, f, v, a] for (w, f, v), a in words.items()]
+        meta["aliases"] = {f: {k: sorted(v) for k, v in d.items()} for f, d in aliases.items()}
+
+        # ---- text: employer/position (group 0) and deeds/quote (group 1) per person ---
+        # "\x01" separates the two fields of a document: normalize() drops control characters,
+        # so no query can match across it.
+        docs: list[str] = []
+        for h in people:
+            docs.append(normalize(h.employer) + "\x01" + normalize(h.position))
+            docs.append(normalize(h.deeds) + "\x01" + normalize(h.quote))
+        text = _Ngrams.build(docs)
+        for k, v in text.arrays().items():
+            arrays[f"text.{k}"] = v
+        meta["text_pos_bits"] = text.pos_bits
+
+        # ---- names: every suffix of the normalised name -------------------------------
+        name_entries: list[tuple[bytes, int, int, int, int]] = []
+        for row, name in enumerate(norm_names):
+            for i in range(len(name)):
+                name_entries.append((name[i:].encode("utf-8"), row, i, len(name) - i, 0))
+        for k, v in _Prefixes.build(name_entries).arrays().items():
+            arrays[f"name_sa.{k}"] = v
+
+        # ---- pinyin: full keys and initials from every syllable start -----------------
+        py_entries: list[tuple[bytes, int, int, int, int]] = []
+        pinyin_words: dict[str, list[int]] = {}
+        for row, (h, blob) in enumerate(zip(people, unit_blobs, strict=True)):
+            seen: set[tuple[str, int]] = set()
+            units = _parse_units(blob)
+            for key, _owner, starts, kind in _spellings(units):
+                for s_i, s in enumerate(starts):
+                    entry = (key[s:], kind)
+                    if entry in seen:
+                        continue
+                    seen.add(entry)
+                    py_entries.append((key[s:].encode("ascii"), row, s_i, len(key) - s, kind))
+                if kind == _KIND_FULL:
+                    pinyin_words.setdefault(key, []).append(row)
+            # a spelling given in the pack (name_en), e.g. for families that read 乐 as "le"
+            spelled = [w for w in (normalize(x) for x in (h.name_en or "").split()) if w]
+            whole = "".join(spelled)
+            if whole.isascii() and whole.isalnum():
+                at = 0
+                for w_i, w in enumerate(spelled):
+                    if (whole[at:], _KIND_FULL) not in seen:
+                        seen.add((whole[at:], _KIND_FULL))
+                        py_entries.append(
+                            (whole[at:].encode("ascii"), row, w_i, len(whole) - at, _KIND_FULL)
+                        )
+                    at += len(w)
+                pinyin_words.setdefault(whole, []).append(row)
+        for k, v in _Prefixes.build(py_entries).arrays().items():
+            arrays[f"pinyin_sa.{k}"] = v
+
+        # ---- typo neighbourhoods --------------------------------------------------------
+        name_words: dict[str, list[int]] = {}
+        for row, name in enumerate(norm_names):
+            if name:
+                name_words.setdefault(name, []).append(row)
+        for label, vocab_rows in (("name_typos", name_words), ("pinyin_typos", pinyin_words)):
+            rows_dedup = {w: sorted(set(r)) for w, r in vocab_rows.items()}
+            typos = _Typos.build(rows_dedup)
+            for k, v in typos.arrays().items():
+                arrays[f"{label}.{k}"] = v
+            arrays[f"{label}.vocab"] = _blob(typos.vocab)
+            meta["name_vocab" if label == "name_typos" else "pinyin_vocab"] = len(typos.vocab)
+        return cls(catalog, arrays, meta)
+
+    # -- saving and loading -------------------------------------------------------------
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write the index to ``path`` (a .npz file; no pickle), atomically."""
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        meta = np.frombuffer(
+            json.dumps(self._meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8
+        )
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        try:
+            with open(tmp, "wb") as f:
+                np.savez(f, __meta__=meta, **self._arrays)
+            os.replace(tmp, target)
+        finally:
+            if tmp.exists():
+                tmp.unlink()
+
+    @classmethod
+    def load(
+        cls, path: str | os.PathLike[str], catalog: CatalogLike, *, fingerprint: str | None = None
+    ) -> SearchIndex | None:
+        """The index saved at ``path`` if it was built from this very catalogue, else None."""
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                meta = json.loads(data["__meta__"].tobytes().decode("utf-8"))
+                expected = fingerprint or catalog_fingerprint(catalog)
+                if (
+                    meta.get("schema") != SCHEMA
+                    or meta.get("fingerprint") != expected
+                    or meta.get("versions") != _versions()
+                ):
+                    return None
+                if int(meta.get("size", -1)) != len(catalog.honorees):
+                    return None
+                arrays = {k: data[k] for k in data.files if k != "__meta__"}
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, zlib.error):
+            return None
+        index = cls(catalog, arrays, meta)
+        if index._ids != [h.id for h in catalog.honorees]:
+            return None
+        return index
+
+    @classmethod
+    def load_or_build(
+        cls, catalog: CatalogLike, path: str | os.PathLike[str] | None = None
+    ) -> SearchIndex:
+        """The index saved at ``path`` when current; otherwise build it (and try to save it)."""
+        fingerprint = catalog_fingerprint(catalog)
+        if path is not None:
+            loaded = cls.load(path, catalog, fingerprint=fingerprint)
+            if loaded is not None:
+                return loaded
+        index = cls.build(catalog, fingerprint=fingerprint)
+        if path is not None:
+            with contextlib.suppress(OSError):  # a read-only data folder only costs start-up time
+                index.save(path)
+        return index
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes held by the index's arrays (Python string tables not included)."""
+        return sum(a.nbytes for a in self._arrays.values())
+
+    # -- searching ----------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str = "",
+        *,
+        era: str | Iterable[str] | None = None,
+        honour: str | Iterable[str] | None = None,
+        district: str | Iterable[str] | None = None,
+        industry: str | Iterable[str] | None = None,
+        years: tuple[int | None, int | None] | None = None,
+        kind: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> SearchResult:
+        """Ranked honoree ids for one page, the total and facet counts; see the module docstring."""
+        raw = query[:MAX_QUERY_CHARS] if isinstance(query, str) else ""
+        words = tuple(w[:MAX_WORD_CHARS] for w in split_words(raw)[:MAX_WORDS])
+        filters = (
+            _as_set(era),
+            _as_set(honour),
+            _as_set(district),
+            _as_set(industry),
+            _years(years),
+            kind or None,
+        )
+        limit = max(0, int(limit))
+        offset = max(0, int(offset))
+        key = (words, filters, limit, offset)
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is not None:
+                self._cache.move_to_end(key)
+        if hit is None:
+            hit = self._search(raw, words, filters, limit, offset)
+            with self._lock:
+                self._cache[key] = hit
+                while len(self._cache) > CACHE_SIZE:
+                    self._cache.popitem(last=False)
+        return dataclasses.replace(
+            hit, query=raw, facets={f: dict(c) for f, c in hit.facets.items()}
+        )
+
+    def clear_cache(self) -> None:
+        """Forget memoised results (benchmarks use this to time cold queries)."""
+        with self._lock:
+            self._cache.clear()
+            self._filter_cache.clear()
+
+    def _search(
+        self, raw: str, words: tuple[str, ...], filters: tuple[Any, ...], limit: int, offset: int
+    ) -> SearchResult:
+        mask = self._filter_mask(filters)
+        used: tuple[str, ...] = ()
+        fuzzy_word = ""
+        if not words:
+            scores = None
+        else:
+            joined = "".join(words)[:MAX_WORD_CHARS]
+            tiers = self._match_word(joined)
+            used = (joined,)
+            scores = _score(tiers)
+            if len(words) > 1 and not (tiers <= T_NAME_SUBSTRING).any():
+                # Each word must match somewhere: rank by the weakest word, then the strongest,
+                # always below the whole phrase matching in the same tier.
+                per_word = [self._match_word(w) for w in words]
+                worst = np.maximum.reduce(per_word).astype(np.uint16)
+                best = np.minimum.reduce(per_word).astype(np.uint16)
+                all_words = np.where(worst == _NONE, _NO_SCORE, worst * 32 + 16 + best)
+                np.minimum(scores, all_words.astype(np.uint16), out=scores)
+                used = (joined, *words)
+            else:
+                fuzzy_word = joined
+            if fuzzy_word and np.count_nonzero(scores != _NO_SCORE) < FUZZY_BELOW:
+                self._add_fuzzy(fuzzy_word, scores)
+        if scores is None:
+            hits_in_order = self._order if mask is None else self._order[mask[self._order]]
+            total = int(hits_in_order.size)
+            page = hits_in_order[offset : offset + limit]
+            facets = self._facets(None if mask is None else hits_in_order)
+        else:
+            found = scores != _NO_SCORE
+            if mask is not None:
+                found &= mask
+            hits = np.flatnonzero(found)
+            total = int(hits.size)
+            facets = self._facets(hits)
+            page = self._top(hits, scores, offset, limit)
+        ids = tuple(self._ids[r] for r in page.tolist())
+        suggestions: tuple[str, ...] = ()
+        if total == 0 and words:
+            suggestions = self._suggest("".join(words)[:MAX_WORD_CHARS], mask)
+        word_list = used
+
+        def explain(hid: str) -> tuple[Match, ...]:
+            return self._explain(self._row_of[hid], word_list)
+
+        return SearchResult(
+            query=raw,
+            ids=ids,
+            total=total,
+            facets=facets,
+            suggestions=suggestions,
+            reasons=_Reasons(ids, explain),
+            offset=offset,
+            limit=limit,
+        )
+
+    def _top(self, hits: np.ndarray, scores: np.ndarray, offset: int, limit: int) -> np.ndarray:
+        if not hits.size or not limit or offset >= hits.size:
+            return _EMPTY_I64
+        key = (scores[hits].astype(np.int64) << 32) | self._rank[hits].astype(np.int64)
+        want = min(offset + limit, hits.size)
+        part = np.argpartition(key, want - 1)[:want] if want < hits.size else np.arange(hits.size)
+        part = part[np.argsort(key[part], kind="stable")]
+        return hits[part[offset:want]]
+
+    # -- matching one word ----------------------------------------------------------------
+
+    def _match_word(self, word: str) -> np.ndarray:
+        """Best tier per person (255 = no match) for one normalised word."""
+        tiers = np.full(self.size, _NONE, dtype=np.uint8)
+        if not word:
+            return tiers
+        encoded = word.encode("utf-8")
+        # name substrings
+        sl = self._name_sa.find(encoded)
+        if sl.stop > sl.start:
+            rows = self._name_sa.rows[sl]
+            start = self._name_sa.start[sl]
+            rest = self._name_sa.rest[sl]
+            if len(encoded) > self._name_sa.width:
+                ok = np.fromiter(
+                    (
+                        self._names[r].startswith(word, s)
+                        for r, s in zip(rows.tolist(), start.tolist(), strict=True)
+                    ),
+                    dtype=bool,
+                    count=rows.size,
+                )
+                rows, start, rest = rows[ok], start[ok], rest[ok]
+            tier = np.where(
+                start == 0,
+                np.where(rest == len(word), T_EXACT_NAME, T_NAME_PREFIX),
+                T_NAME_SUBSTRING,
+            )
+            _lower(tiers, rows, tier.astype(np.uint8))
+        # pinyin and initials
+        if word.isascii():
+            self._match_pinyin(word, tiers)
+            if _TONED.fullmatch(word):
+                self._match_pinyin(re.sub(r"[1-5]", "", word), tiers)
+        elif any(c.isascii() for c in word):
+            self._match_mixed(word, tiers)
+        # employer / position and deeds / quote
+        docs = self._text.find(word)
+        if docs.size:
+            _lower(tiers, docs >> 1, np.where(docs & 1, T_DEEDS, T_ATTRIBUTE).astype(np.uint8))
+        # district, industry, honour, era values
+        selected = self._value_matches(word)
+        for facet, values in selected.items():
+            _lower_mask(tiers, self._facet_mask(facet, values), T_ATTRIBUTE)
+        return tiers
+
+    def _match_pinyin(self, word: str, tiers: np.ndarray) -> None:
+        sl = self._pinyin_sa.find(word.encode("ascii"))
+        if sl.stop <= sl.start:
+            return
+        sa = self._pinyin_sa
+        rows, start, rest, kind = sa.rows[sl], sa.start[sl], sa.rest[sl], sa.kind[sl]
+        if len(word) > sa.width:
+            keep = np.fromiter(
+                (
+                    any(
+                        key.startswith(word, s)
+                        for key, _o, st, _k in _spellings(_parse_units(self._units[r]))
+                        for s in st
+                    )
+                    for r in rows.tolist()
+                ),
+                dtype=bool,
+                count=rows.size,
+            )
+            rows, start, rest, kind = rows[keep], start[keep], rest[keep], kind[keep]
+        exact = rest == len(word)
+        first = start == 0
+        tier = np.where(
+            kind == _KIND_INITIALS,
+            np.where(first, np.where(exact, T_INITIALS_EXACT, T_INITIALS), T_INITIALS_INNER),
+            np.where(first, np.where(exact, T_PINYIN_EXACT, T_PINYIN_PREFIX), T_PINYIN_INNER),
+        ).astype(np.uint8)
+        _lower(tiers, rows, tier)
+
+    def _match_mixed(self, word: str, tiers: np.ndarray) -> None:
+        """Characters mixed with pinyin or initials: ``ding卫松``, ``丁ws``."""
+        runs = re.findall(r"[^\x00-\x7f]+", word)
+        anchor = max(runs, key=len).encode("utf-8")
+        sl = self._name_sa.find(anchor)
+        rows = np.unique(self._name_sa.rows[sl])[:5000]
+        found_rows: list[int] = []
+        found_tiers: list[int] = []
+        for row in rows.tolist():
+            span = self._spell_span(word, row)
+            if span is None:
+                continue
+            first, end, count = span
+            tier = (
+                T_PINYIN_INNER if first else (T_PINYIN_EXACT if end == count else T_PINYIN_PREFIX)
+            )
+            found_rows.append(row)
+            found_tiers.append(tier)
+        if found_rows:
+            _lower(tiers, np.asarray(found_rows), np.asarray(found_tiers, dtype=np.uint8))
+
+    def _spell_span(self, word: str, row: int) -> tuple[int, int, int] | None:
+        units = [(t, normalize(t), r) for t, r in _parse_units(self._units[row])]
+        for first in range(len(units)):
+            end = _spell(word, 0, units, first)
+            if end is not None:
+                return first, end, len(units)
+        return None
+
+    def _value_matches(self, word: str) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        for text, facet, value, ascii_rule in self._words:
+            if ascii_rule and word.isascii():
+                ok = len(word) >= 3 and text.startswith(word)
+            else:
+                ok = word in text
+            if ok:
+                out.setdefault(facet, []).append(value)
+        return out
+
+    def _facet_mask(self, facet: str, values: Sequence[int]) -> np.ndarray:
+        if facet == "district":
+            lookup = np.zeros(len(self._labels["district"]), dtype=bool)
+            lookup[list(values)] = True
+            return lookup[self._district]
+        if facet == "industry":
+            lookup = np.zeros(len(self._labels["industry"]), dtype=bool)
+            lookup[list(values)] = True
+            return lookup[self._industry]
+        matrix, combo = (
+            (self._era_matrix, self._era_combo)
+            if facet == "era"
+            else (self._honour_matrix, self._honour_combo)
+        )
+        ok = matrix[:, list(values)].any(axis=1)
+        return ok[combo]
+
+    # -- fuzzy and suggestions ----------------------------------------------------------
+
+    def _add_fuzzy(self, word: str, scores: np.ndarray) -> None:
+        def add(rows: np.ndarray, tier: int) -> None:
+            np.minimum.at(scores, rows, np.uint16(tier * 32))
+
+        if word.isascii():
+            plain = re.sub(r"[1-5]", "", word) if _TONED.fullmatch(word) else word
+            if len(plain) >= 4 and plain.isalpha():
+                for i in self._pinyin_typos.near(plain):
+                    add(self._pinyin_typos.rows_of(i), T_TYPO)
+            return
+        if all(not c.isascii() for c in word):
+            sound = text_pinyin(word)
+            if sound:
+                sl = self._pinyin_sa.find(sound.encode("ascii"))
+                sa = self._pinyin_sa
+                same = (
+                    (sa.start[sl] == 0) & (sa.rest[sl] == len(sound)) & (sa.kind[sl] == _KIND_FULL)
+                )
+                add(sa.rows[sl][same], T_SOUNDS_LIKE)
+            if len(word) >= 3:  # in a two-character name one character is half the name
+                for i in self._name_typos.near(word):
+                    add(self._name_typos.rows_of(i), T_TYPO)
+
+    def _suggest(self, word: str, mask: np.ndarray | None) -> tuple[str, ...]:
+        typos = self._pinyin_typos if word.isascii() else self._name_typos
+        picked: list[int] = []
+        for allow_all in (False, True):
+            for i in typos.nearest(word, SUGGESTIONS * 4):
+                rows = typos.rows_of(i)
+                if mask is not None and not allow_all:
+                    rows = rows[mask[rows]]
+                if rows.size:
+                    picked.append(int(rows[np.argmin(self._rank[rows])]))
+            if picked or mask is None:
+                break
+        return tuple(self._ids[r] for r in dict.fromkeys(picked))[:SUGGESTIONS]
+
+    # -- filters and facets -------------------------------------------------------------
+
+    def _filter_mask(self, filters: tuple[Any, ...]) -> np.ndarray | None:
+        if not any(f is not None for f in filters):
+            return None
+        with self._lock:
+            if filters in self._filter_cache:
+                self._filter_cache.move_to_end(filters)
+                return self._filter_cache[filters]
+        era, honour, district, industry, years, kind = filters
+        mask = np.ones(self.size, dtype=bool)
+        for facet, values in (
+            ("era", era),
+            ("honour", honour),
+            ("district", district),
+            ("industry", industry),
+        ):
+            if values is not None:
+                mask &= self._facet_mask(facet, self._resolve(facet, values))
+        if years is not None:
+            lo, hi = years
+            a = 0 if lo is None else int(np.searchsorted(self._year_values, lo, side="left"))
+            b = (
+                self._year_values.size
+                if hi is None
+                else int(np.searchsorted(self._year_values, hi, side="right"))
+            )
+            in_range = np.zeros(self.size, dtype=bool)
+            in_range[self._year_rows[a:b]] = True
+            mask &= in_range
+        if kind is not None:
+            if kind == HonourType.CRAFTSMAN.value:
+                mask &= self._craftsman
+            elif kind == HonourType.MODEL_WORKER.value:
+                mask &= self._model_worker
+            else:
+                mask[:] = False
+        with self._lock:
+            self._filter_cache[filters] = mask
+            while len(self._filter_cache) > 64:
+                self._filter_cache.popitem(last=False)
+        return mask
+
+    def _resolve(self, facet: str, values: Sequence[str]) -> list[int]:
+        labels = self._labels[facet]
+        aliases = self._aliases.get(facet, {})
+        out: set[int] = set()
+        for value in values:
+            if value in labels:
+                out.add(labels.index(value))
+                continue
+            out.update(aliases.get(normalize(value), ()))
+        return sorted(out)
+
+    def _facets(self, hits: np.ndarray | None) -> dict[str, dict[str, int]]:
+        if hits is None and self._all_facets is not None:
+            return self._all_facets
+        rows = slice(None) if hits is None else hits
+        out: dict[str, dict[str, int]] = {}
+        for facet, codes in (("district", self._district), ("industry", self._industry)):
+            counts = np.bincount(codes[rows], minlength=len(self._labels[facet]))
+            out[facet] = _count_dict(self._labels[facet], counts)
+        for facet, combo, matrix in (
+            ("era", self._era_combo, self._era_matrix),
+            ("honour", self._honour_combo, self._honour_matrix),
+        ):
+            per_combo = np.bincount(combo[rows], minlength=matrix.shape[0])
+            out[facet] = _count_dict(self._labels[facet], per_combo @ matrix)
+        ordered = {f: out[f] for f in FACETS}
+        if hits is None:
+            self._all_facets = ordered
+        return ordered
+
+    # -- reasons --------------------------------------------------------------------------
+
+    def _explain(self, row: int, words: tuple[str, ...]) -> tuple[Match, ...]:
+        h = self._honorees[row]
+        found: list[Match] = []
+        for word in dict.fromkeys(words):
+            found += self._explain_word(h, row, word)
+        if not found and words:
+            units = _parse_units(self._units[row])
+            word = words[0]
+            sounds = not word.isascii() and text_pinyin(word) in _keys(units)
+            found.append(Match("sounds_like" if sounds else "typo", h.name))
+        return tuple(dict.fromkeys(found))
+
+    def _explain_word(self, h: Honoree, row: int, word: str) -> list[Match]:
+        out: list[Match] = []
+        name_hit = _find_printed(h.name, word)
+        if name_hit:
+            out.append(Match("name", name_hit))
+        units = _parse_units(self._units[row])
+        if word.isascii():
+            plain = re.sub(r"[1-5]", "", word) if _TONED.fullmatch(word) else word
+            for key, owner, starts, key_kind in _spellings(units):
+                kind = "initials" if key_kind == _KIND_INITIALS else "pinyin"
+                for s in starts:
+                    if key.startswith(plain, s):
+                        first, last = owner[s], owner[min(s + len(plain), len(key)) - 1]
+                        out.append(Match(kind, "".join(t for t, _ in units[first : last + 1])))
+                        break
+                else:
+                    continue
+                break
+        elif any(c.isascii() for c in word):
+            span = self._spell_span(word, row)
+            if span:
+                out.append(Match("pinyin", "".join(t for t, _ in units[span[0] : span[1]])))
+        for name in ("employer", "position", "deeds", "quote"):
+            printed = _find_printed(getattr(h, name), word)
+            if printed:
+                out.append(Match(name, printed))
+        for facet, values in self._value_matches(word).items():
+            if self._facet_mask_row(facet, values, row):
+                out.append(Match(facet, self._printed_value(h, facet, values)))
+        return out
+
+    def _facet_mask_row(self, facet: str, values: Sequence[int], row: int) -> bool:
+        if facet == "district":
+            return int(self._district[row]) in values
+        if facet == "industry":
+            return int(self._industry[row]) in values
+        matrix, combo = (
+            (self._era_matrix, self._era_combo)
+            if facet == "era"
+            else (self._honour_matrix, self._honour_combo)
+        )
+        return bool(matrix[combo[row], list(values)].any())
+
+    def _printed_value(self, h: Honoree, facet: str, values: Sequence[int]) -> str:
+        if facet == "district":
+            return h.district or self._district_name(h.district_code)
+        if facet == "industry":
+            return h.industry
+        labels = self._labels[facet]
+        wanted = {labels[v] for v in values}
+        if facet == "honour":
+            for o in h.honours:
+                if o.code in wanted:
+                    kind = self._catalog.honour_kinds.get(o.code)
+                    return kind.name.zh if kind else o.code
+        for o in h.honours:
+            if o.era in wanted:
+                era = next((e for e in self._catalog.eras if e.id == o.era), None)
+                return era.name.zh if era else o.era
+        return ""
+
+    def _district_name(self, adcode: str) -> str:
+        district = next((d for d in self._catalog.districts if d.adcode == adcode), None)
+        return district.name.zh if district else adcode
+
+
+def _keys(units: Sequence[tuple[str, tuple[str, ...]]]) -> set[str]:
+    return {key for key, _o, _s, kind in _spellings(units) if kind == _KIND_FULL}
+
+
+def _find_printed(text: str, word: str) -> str:
+    """The characters of ``text`` as printed whose normalised form contains ``word``, or ""."""
+    if not text or not word:
+        return ""
+    norm, origin = normalize_with_map(text)
+    at = norm.find(word)
+    if at < 0:
+        return ""
+    return text[origin[at] : origin[at + len(word) - 1] + 1]
+
+
+def _lower(tiers: np.ndarray, rows: np.ndarray, tier: np.ndarray) -> None:
+    """tiers[rows] = min(tiers[rows], tier), rows may repeat."""
+    if rows.size:
+        np.minimum.at(tiers, rows, tier)
+
+
+def _score(tiers: np.ndarray) -> np.ndarray:
+    scores = tiers.astype(np.uint16) * np.uint16(32)
+    scores[tiers == _NONE] = _NO_SCORE
+    return scores
+
+
+def _lower_mask(tiers: np.ndarray, mask: np.ndarray, tier: int) -> None:
+    np.minimum(tiers, np.where(mask, tier, _NONE).astype(np.uint8), out=tiers)
+
+
+def _count_dict(labels: Sequence[str], counts: np.ndarray) -> dict[str, int]:
+    return {label: int(c) for label, c in zip(labels, counts.tolist(), strict=True) if c}
+
+
+def _years(years: tuple[int | None, int | None] | None) -> tuple[int | None, int | None] | None:
+    if years is None:
+        return None
+    lo, hi = years
+    lo = None if lo is None else int(lo)
+    hi = None if hi is None else int(hi)
+    if lo is None and hi is None:
+        return None
+    return (lo, hi)
+
+
+def build_index(catalog: CatalogLike) -> SearchIndex:
+    """Same as ``SearchIndex.build(catalog)``."""
+    return SearchIndex.build(catalog)
+
+
+# ---------------------------------------------------------------------------------------
+# Command line
+# ---------------------------------------------------------------------------------------
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m hall.search QUERY [--era E] [--honour H] [--district D] [--pack DIR] …``."""
+    parser = argparse.ArgumentParser(
+        prog="python -m hall.search", description="Search the hall's honorees."
+    )
+    parser.add_argument(
+        "query", nargs="?", default="", help="what to look for (may be empty with filters)"
+    )
+    parser.add_argument("--era", help="era id or name")
+    parser.add_argument("--honour", help="honour code, name or alias")
+    parser.add_argument("--district", help="district adcode, name or former name")
+    parser.add_argument("--industry", help="industry name")
+    parser.add_argument("--years", help="award years, e.g. 1990-2000, 2010- or -1978")
+    parser.add_argument("--kind", choices=["model_worker", "craftsman"])
+    parser.add_argument(
+        "--pack", default=str(REPO_ROOT), help="content pack folder (default: the repo root)"
+    )
+    parser.add_argument(
+        "--data", help="folder for the saved index (default: $HALL_DATA or <repo>/.hall)"
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", help="build the index afresh and do not save it"
+    )
+    parser.add_argument("--limit", type=int, default=20)
+    parser.add_argument("--offset", type=int, default=0)
+    parser.add_argument(
+        "--json", action="store_true", help='print {"total": n, "ids": [...], "facets": {...}}'
+    )
+    args = parser.parse_args(argv)
+
+    years: tuple[int | None, int | None] | None = None
+    if args.years:
+        lo, sep, hi = args.years.partition("-")
+        try:
+            years = (
+                (int(lo) if lo else None, int(hi) if hi else None) if sep else (int(lo), int(lo))
+            )
+        except ValueError:
+            parser.error(f"--years: not a year range: {args.years!r}")
+
+    from hall.catalog import load_catalog
+
+    catalog = load_catalog(args.pack)
+    if args.no_cache:
+        index = SearchIndex.build(catalog)
+    else:
+        data = Path(args.data or os.environ.get("HALL_DATA") or REPO_ROOT / ".hall")
+        index = SearchIndex.load_or_build(catalog, data / "search-index.npz")
+    result = index.search(
+        args.query,
+        era=args.era,
+        honour=args.honour,
+        district=args.district,
+        industry=args.industry,
+        years=years,
+        kind=args.kind,
+        limit=args.limit,
+        offset=args.offset,
+    )
+    out = io.StringIO()
+    if args.json:
+        payload: dict[str, Any] = {
+            "total": result.total,
+            "ids": list(result.ids),
+            "facets": result.facets,
+        }
+        if result.suggestions:
+            payload["suggestions"] = list(result.suggestions)
+        out.write(json.dumps(payload, ensure_ascii=False) + "\n")
+    else:
+        by_id = {h.id: h for h in catalog.honorees}
+        out.write(f"{result.total} found\n")
+        for i, hid in enumerate(result.ids, start=result.offset + 1):
+            h = by_id[hid]
+            why = "; ".join(f"{m.field}: {m.text}" for m in result.reasons[hid])
+            out.write(f"{i:>4}. {h.name} ({h.name_en}) {hid}  [{why}]\n")
+        if result.suggestions:
+            names = ", ".join(f"{by_id[s].name} ({s})" for s in result.suggestions)
+            out.write(f"nothing found; did you mean: {names}\n")
+        for facet, counts in result.facets.items():
+            shown = ", ".join(f"{k or '?'} {v}" for k, v in counts.items())
+            out.write(f"{facet}: {shown}\n")
+    sys.stdout.write(out.getvalue())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
