@@ -67,10 +67,10 @@ def time_rooms(runs: int) -> dict[str, tuple[float, float]]:
 def catalogue_ready_seconds(pack: Path, data_dir: Path) -> tuple[float, float]:
     """(cold build, load from the prebuilt cache) in a fresh process each."""
     code = (
-        "import sys,time; t=time.perf_counter(); sys.path.insert(0, %r);"
-        "from hall.catalog import load_catalog; load_catalog(%r, data_dir=%r);"
+        f"import sys,time; t=time.perf_counter(); sys.path.insert(0, {str(REPO)!r});"
+        f"from hall.catalog import load_catalog; load_catalog({str(pack)!r}, data_dir={str(data_dir)!r});"
         "print(time.perf_counter()-t)"
-    ) % (str(REPO), str(pack), str(data_dir))
+    )
     for stale in data_dir.glob("catalog-*.pickle"):
         stale.unlink()
     cold = float(subprocess.check_output([sys.executable, "-c", code], text=True))
@@ -78,7 +78,9 @@ def catalogue_ready_seconds(pack: Path, data_dir: Path) -> tuple[float, float]:
     return cold, warm
 
 
-def run_for(pack: Path, data_dir: Path, runs: int) -> tuple[dict[str, tuple[float, float]], tuple[float, float]]:
+def run_for(
+    pack: Path, data_dir: Path, runs: int
+) -> tuple[dict[str, tuple[float, float]], tuple[float, float]]:
     ready = catalogue_ready_seconds(pack, data_dir)
     env = {**os.environ, "HALL_PACK": str(pack), "HALL_DATA": str(data_dir)}
     out = subprocess.check_output(

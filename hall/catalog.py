@@ -24,8 +24,8 @@ from hall.records import (
     District,
     Era,
     HallInfo,
-    Honour,
     Honoree,
+    Honour,
     HonourKind,
     HonourType,
     Industry,
@@ -44,15 +44,36 @@ FIRST_YEAR = 1949
 OLDEST_BIRTH_YEAR = 1870
 
 HONOREE_COLUMNS = (
-    "id", "name", "name_en", "gender", "birth_year", "district", "employer", "position",
-    "industry", "deeds", "quote", "portrait", "sample", "source",
-)  # fmt: skip
+    "id",
+    "name",
+    "name_en",
+    "gender",
+    "birth_year",
+    "district",
+    "employer",
+    "position",
+    "industry",
+    "deeds",
+    "quote",
+    "portrait",
+    "sample",
+    "source",
+)
 HONOUR_COLUMNS = ("honoree_id", "honour", "year")
 COLLECTIVE_COLUMNS = ("id", "name", "district", "honour", "year", "deeds", "sample", "source")
 STUDIO_COLUMNS = (
-    "id", "name", "level", "leader_id", "district", "lon", "lat", "open_for_visits",
-    "what_to_see", "sample", "source",
-)  # fmt: skip
+    "id",
+    "name",
+    "level",
+    "leader_id",
+    "district",
+    "lon",
+    "lat",
+    "open_for_visits",
+    "what_to_see",
+    "sample",
+    "source",
+)
 MILESTONE_COLUMNS = ("year", "date", "title_zh", "title_en", "kind", "source")
 REQUIRED = {
     "honorees.csv": ("id", "name"),
@@ -143,9 +164,7 @@ class Catalog:
         then same industry; best honours first."""
         seen = {honoree.id}
         picked: list[Honoree] = []
-        same_industry = [
-            h for h in self.members("industry", honoree.industry) if h.district_code
-        ]
+        same_industry = [h for h in self.members("industry", honoree.industry) if h.district_code]
         pools = (
             self.members("employer", honoree.employer) if honoree.employer else (),
             [h for h in same_industry if h.district_code == honoree.district_code],
@@ -331,9 +350,11 @@ def _read_pack(pack: Path) -> Catalog:
             continue
         if year is not None and kind.since and year < kind.since:
             problems.add(
-                "honours.csv", line, "year",
+                "honours.csv",
+                line,
+                "year",
                 f"{kind.name.zh} was first awarded in {kind.since}, not {year}; skipped",
-            )  # fmt: skip
+            )
             continue
         honours[hid].append(Honour(hid, code, year, era_of(year) if year else ""))
 
@@ -342,7 +363,9 @@ def _read_pack(pack: Path) -> Catalog:
         mine = tuple(sorted(honours.get(hid, ()), key=lambda h: (h.year is None, h.year or 0)))
         birth = _year(row.get("birth_year", ""))
         if row.get("birth_year", "") and (birth is None or not OLDEST_BIRTH_YEAR <= birth <= this_year - 14):
-            problems.add("honorees.csv", line, "birth_year", f"impossible birth year {row['birth_year']!r}; left blank")
+            problems.add(
+                "honorees.csv", line, "birth_year", f"impossible birth year {row['birth_year']!r}; left blank"
+            )
             birth = None
         gender = GENDERS.get(row.get("gender", "").lower())
         if gender is None:
@@ -386,19 +409,26 @@ def _read_pack(pack: Path) -> Catalog:
         if not row.get("id") or not row.get("name"):
             problems.add("collectives.csv", line, "id", "row needs an id and a name; skipped")
         elif kind is None or kind.type is not HonourType.COLLECTIVE:
-            problems.add("collectives.csv", line, "honour", f"unknown collective honour {row.get('honour')!r}; skipped")
+            problems.add(
+                "collectives.csv", line, "honour", f"unknown collective honour {row.get('honour')!r}; skipped"
+            )
         elif year is None or not FIRST_YEAR <= year <= this_year:
             problems.add("collectives.csv", line, "year", f"impossible year {row.get('year')!r}; skipped")
         else:
             collectives.append(
                 Collective(
-                    id=row["id"], name=row["name"], honour=kind.code, year=year, era=era_of(year),
+                    id=row["id"],
+                    name=row["name"],
+                    honour=kind.code,
+                    year=year,
+                    era=era_of(year),
                     district=row.get("district", ""),
                     district_code=resolve_district("collectives.csv", line, row.get("district", "")),
-                    deeds=row.get("deeds", ""), sample=row.get("sample", "").lower() in TRUE_WORDS,
+                    deeds=row.get("deeds", ""),
+                    sample=row.get("sample", "").lower() in TRUE_WORDS,
                     source=row.get("source", ""),
                 )
-            )  # fmt: skip
+            )
 
     studios = []
     for line, row in _read_csv(exhibits / "studios.csv", problems):
@@ -415,19 +445,27 @@ def _read_pack(pack: Path) -> Catalog:
             problems.add("studios.csv", line, "leader_id", f"unknown honoree {leader!r}; left blank")
             leader = ""
         lon, lat = _float(row.get("lon", "")), _float(row.get("lat", ""))
-        if (lon is None) != (lat is None) or (lon is not None and not (-180 <= lon <= 180 and -90 <= lat <= 90)):  # type: ignore[operator]
+        if (lon is None) != (lat is None) or (
+            lon is not None and not (-180 <= lon <= 180 and -90 <= lat <= 90)
+        ):  # type: ignore[operator]
             problems.add("studios.csv", line, "lon", "coordinates are not a valid lon/lat pair; left blank")
             lon = lat = None
         studios.append(
             Studio(
-                id=row["id"], name=row["name"], level=level, district=row.get("district", ""),
+                id=row["id"],
+                name=row["name"],
+                level=level,
+                district=row.get("district", ""),
                 district_code=resolve_district("studios.csv", line, row.get("district", "")),
-                leader_id=leader, lon=lon, lat=lat,
+                leader_id=leader,
+                lon=lon,
+                lat=lat,
                 open_for_visits=row.get("open_for_visits", "").lower() in TRUE_WORDS,
                 what_to_see=row.get("what_to_see", ""),
-                sample=row.get("sample", "").lower() in TRUE_WORDS, source=row.get("source", ""),
+                sample=row.get("sample", "").lower() in TRUE_WORDS,
+                source=row.get("source", ""),
             )
-        )  # fmt: skip
+        )
 
     milestones = []
     for line, row in _read_csv(exhibits / "milestones.csv", problems):
@@ -437,24 +475,39 @@ def _read_pack(pack: Path) -> Catalog:
             continue
         milestones.append(
             Milestone(
-                year=year, title=Text(row.get("title_zh", ""), row.get("title_en", "")),
-                date=row.get("date", ""), kind=row.get("kind", ""), source=row.get("source", ""),
+                year=year,
+                title=Text(row.get("title_zh", ""), row.get("title_en", "")),
+                date=row.get("date", ""),
+                kind=row.get("kind", ""),
+                source=row.get("source", ""),
             )
-        )  # fmt: skip
+        )
     milestones.sort(key=lambda m: (m.year, m.date))
 
     return Catalog(
-        info=info, eras=eras, honour_kinds=kinds, districts=districts, industries=industries,
-        honorees=tuple(honorees), collectives=tuple(collectives), studios=tuple(studios),
-        milestones=tuple(milestones), problems=tuple(problems.items), pack=str(pack),
-    )  # fmt: skip
+        info=info,
+        eras=eras,
+        honour_kinds=kinds,
+        districts=districts,
+        industries=industries,
+        honorees=tuple(honorees),
+        collectives=tuple(collectives),
+        studios=tuple(studios),
+        milestones=tuple(milestones),
+        problems=tuple(problems.items),
+        pack=str(pack),
+    )
 
 
-def _read_csv(path: Path, problems: _Problems, *, required: bool = False) -> Iterator[tuple[int, dict[str, str]]]:
+def _read_csv(
+    path: Path, problems: _Problems, *, required: bool = False
+) -> Iterator[tuple[int, dict[str, str]]]:
     """Yield (line number, stripped row) for each record; report a missing file or column."""
     name = path.name
     if not path.exists():
-        problems.add(name, None, "", "file is missing" + ("" if not required else "; the hall has no honorees"))
+        problems.add(
+            name, None, "", "file is missing" + ("" if not required else "; the hall has no honorees")
+        )
         if required:
             raise PackError(problems.items)
         return
@@ -477,8 +530,16 @@ def _read_csv(path: Path, problems: _Problems, *, required: bool = False) -> Ite
             for record in reader:
                 if any(cell.strip() for cell in record):
                     if len(record) > len(header):
-                        problems.add(name, line, "", f"{len(record)} cells for {len(header)} columns; extra cells ignored")
-                    yield line, {h: (record[i].strip() if i < len(record) else "") for i, h in enumerate(header)}
+                        problems.add(
+                            name,
+                            line,
+                            "",
+                            f"{len(record)} cells for {len(header)} columns; extra cells ignored",
+                        )
+                    yield (
+                        line,
+                        {h: (record[i].strip() if i < len(record) else "") for i, h in enumerate(header)},
+                    )
                 line = reader.line_num + 1
     except UnicodeDecodeError as exc:
         problems.add(name, None, "", f"not UTF-8 text ({exc.reason} at byte {exc.start}); file skipped")
@@ -536,7 +597,9 @@ def _read_hall_yaml(
     try:
         doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        problems.add(name, getattr(getattr(exc, "problem_mark", None), "line", None), "", f"not valid YAML: {exc}")
+        problems.add(
+            name, getattr(getattr(exc, "problem_mark", None), "line", None), "", f"not valid YAML: {exc}"
+        )
         raise PackError(problems.items) from exc
     if not isinstance(doc, dict):
         problems.add(name, None, "", "must be a mapping of settings")
@@ -560,12 +623,14 @@ def _read_hall_yaml(
         try:
             eras.append(
                 Era(
-                    id=str(e["id"]), name=Text(str(e["zh"]), str(e.get("en", ""))),
-                    start=int(e["start"]), end=None if e.get("end") is None else int(e["end"]),
+                    id=str(e["id"]),
+                    name=Text(str(e["zh"]), str(e.get("en", ""))),
+                    start=int(e["start"]),
+                    end=None if e.get("end") is None else int(e["end"]),
                     intro=_text(e.get("intro", "")),
                     traits=tuple(_text(t) for t in e.get("traits") or ()),
                 )
-            )  # fmt: skip
+            )
         except (KeyError, TypeError, ValueError) as exc:
             problems.add(name, None, f"eras[{i}]", f"era needs id, zh and start ({exc}); skipped")
     eras.sort(key=lambda e: e.start)
@@ -577,24 +642,29 @@ def _read_hall_yaml(
     for i, k in enumerate(doc.get("honours") or []):
         try:
             kinds[str(k["code"])] = HonourKind(
-                code=str(k["code"]), name=Text(str(k["zh"]), str(k.get("en", ""))),
-                level=Level(k["level"]), type=HonourType(k["kind"]),
+                code=str(k["code"]),
+                name=Text(str(k["zh"]), str(k.get("en", ""))),
+                level=Level(k["level"]),
+                type=HonourType(k["kind"]),
                 aliases=tuple(str(a) for a in k.get("aliases") or ()),
                 years=tuple(int(y) for y in k.get("years") or ()),
                 since=int(k["since"]) if k.get("since") else None,
-            )  # fmt: skip
+            )
         except (KeyError, TypeError, ValueError) as exc:
-            problems.add(name, None, f"honours[{i}]", f"honour kind needs code, zh, level, kind ({exc}); skipped")
+            problems.add(
+                name, None, f"honours[{i}]", f"honour kind needs code, zh, level, kind ({exc}); skipped"
+            )
 
     districts = []
     for i, d in enumerate(doc.get("districts") or []):
         try:
             districts.append(
                 District(
-                    adcode=str(d["adcode"]), name=Text(str(d["zh"]), str(d.get("en", ""))),
+                    adcode=str(d["adcode"]),
+                    name=Text(str(d["zh"]), str(d.get("en", ""))),
                     former=tuple(str(f) for f in d.get("former") or ()),
                 )
-            )  # fmt: skip
+            )
         except (KeyError, TypeError) as exc:
             problems.add(name, None, f"districts[{i}]", f"district needs adcode and zh ({exc}); skipped")
 

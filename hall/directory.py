@@ -9,10 +9,21 @@ from hall.labels import t
 from hall.records import Level
 
 COLUMNS = (
-    "col_id", "col_name", "col_pinyin", "col_gender", "col_birth", "col_honours", "col_level",
-    "col_first_year", "col_eras", "col_district", "col_district_printed", "col_employer",
-    "col_industry", "col_sample",
-)  # fmt: skip
+    "col_id",
+    "col_name",
+    "col_pinyin",
+    "col_gender",
+    "col_birth",
+    "col_honours",
+    "col_level",
+    "col_first_year",
+    "col_eras",
+    "col_district",
+    "col_district_printed",
+    "col_employer",
+    "col_industry",
+    "col_sample",
+)
 
 
 def directory_frame(cat: Catalog, lang: str) -> pd.DataFrame:
@@ -25,18 +36,27 @@ def directory_frame(cat: Catalog, lang: str) -> pd.DataFrame:
     for h in cat.honorees:
         rows.append(
             (
-                h.id, h.name, h.name_en, h.gender, h.birth_year,
-                "、".join(
-                    f"{cat.honour_name(x.code, lang)}({x.year or '?'})" for x in h.honours
-                ),
-                levels.get(h.best_level, ""), h.first_year,
-                "、".join(eras[e] for e in h.eras), districts.get(h.district_code, ""),
-                h.district, h.employer, industries.get(h.industry, h.industry),
+                h.id,
+                h.name,
+                h.name_en,
+                h.gender,
+                h.birth_year,
+                "、".join(f"{cat.honour_name(x.code, lang)}({x.year or '?'})" for x in h.honours),
+                levels.get(h.best_level, ""),
+                h.first_year,
+                "、".join(eras[e] for e in h.eras),
+                districts.get(h.district_code, ""),
+                h.district,
+                h.employer,
+                industries.get(h.industry, h.industry),
                 t("yes", lang) if h.sample else t("no", lang),
-                "|".join(h.eras), h.best_level, h.district_code, h.industry,
+                "|".join(h.eras),
+                h.best_level,
+                h.district_code,
+                h.industry,
                 f"{h.name}\x1f{h.name_en.lower()}\x1f{h.employer}",
             )
-        )  # fmt: skip
+        )
     frame = pd.DataFrame(
         rows, columns=[t(c, lang) for c in COLUMNS] + ["_eras", "_level", "_district", "_industry", "_hay"]
     )

@@ -23,13 +23,17 @@ st.subheader(t("craftsmen_skills", lang))
 trades = Counter(p.industry for p in people if p.industry)
 names = {i.name.zh: i.name.get(lang) for i in cat.industries}
 industry = st.pills(
-    t("filter_industry", lang), [name for name, _ in trades.most_common()], key="craft_industry",
+    t("filter_industry", lang),
+    [name for name, _ in trades.most_common()],
+    key="craft_industry",
     format_func=lambda zh: f"{names.get(zh, zh)} {trades[zh]}",
-)  # fmt: skip
+)
 honour = st.segmented_control(
-    t("filter_honour", lang), [k.code for k in kinds], key="craft_honour",
+    t("filter_honour", lang),
+    [k.code for k in kinds],
+    key="craft_honour",
     format_func=lambda c: cat.honour_name(c, lang),
-)  # fmt: skip
+)
 if industry:
     people = tuple(p for p in people if p.industry == industry)
 if honour:

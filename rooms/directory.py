@@ -15,25 +15,47 @@ any_ = t("filter_any", lang)
 st.title(t("room_directory", lang))
 st.caption(t("directory_intro", lang))
 c1, c2, c3, c4 = st.columns(4)
-era = c1.selectbox(t("filter_era", lang), [None, *(e.id for e in cat.eras)], key="dir_era",
-                   format_func=lambda e: any_ if e is None else cat.era(e).name.get(lang))
-level = c2.selectbox(t("filter_level", lang), [None, *(lv.rank for lv in Level)], key="dir_level",
-                     format_func=lambda r: any_ if r is None else t(f"level_{list(Level)[r].value}", lang))
-district = c3.selectbox(t("filter_district", lang), [None, *(d.adcode for d in cat.districts)],
-                        key="dir_district",
-                        format_func=lambda c: any_ if c is None else cat.district(c).name.get(lang))
-industry = c4.selectbox(t("filter_industry", lang), [None, *(i.name.zh for i in cat.industries)],
-                        key="dir_industry",
-                        format_func=lambda i: any_ if i is None else
-                        next(x.name.get(lang) for x in cat.industries if x.name.zh == i))
+era = c1.selectbox(
+    t("filter_era", lang),
+    [None, *(e.id for e in cat.eras)],
+    key="dir_era",
+    format_func=lambda e: any_ if e is None else cat.era(e).name.get(lang),
+)
+level = c2.selectbox(
+    t("filter_level", lang),
+    [None, *(lv.rank for lv in Level)],
+    key="dir_level",
+    format_func=lambda r: any_ if r is None else t(f"level_{list(Level)[r].value}", lang),
+)
+district = c3.selectbox(
+    t("filter_district", lang),
+    [None, *(d.adcode for d in cat.districts)],
+    key="dir_district",
+    format_func=lambda c: any_ if c is None else cat.district(c).name.get(lang),
+)
+industry = c4.selectbox(
+    t("filter_industry", lang),
+    [None, *(i.name.zh for i in cat.industries)],
+    key="dir_industry",
+    format_func=lambda i: (
+        any_ if i is None else next(x.name.get(lang) for x in cat.industries if x.name.zh == i)
+    ),
+)
 text = st.text_input(t("filter_text", lang), key="dir_text", max_chars=50)
 
-shown = public_columns(filter_frame(frame, era=era, level=level, district=district,
-                                    industry=industry, text=text))
+shown = public_columns(
+    filter_frame(frame, era=era, level=level, district=district, industry=industry, text=text)
+)
 st.caption(t("shown_count", lang, n=len(shown)))
 st.dataframe(shown, hide_index=True, width="stretch", height=560)
-st.download_button(t("download_csv", lang), data=lambda: shown.to_csv(index=False).encode("utf-8-sig"),
-                   file_name="directory.csv", mime="text/csv", key="dir_csv", icon="⬇️")
+st.download_button(
+    t("download_csv", lang),
+    data=lambda: shown.to_csv(index=False).encode("utf-8-sig"),
+    file_name="directory.csv",
+    mime="text/csv",
+    key="dir_csv",
+    icon=":material/download:",
+)
 
 if cat.problems:
     with st.expander(t("load_problems", lang, n=len(cat.problems))):

@@ -19,10 +19,14 @@ st.markdown(f"#### {t('home_spirit', lang)}")
 
 for col, (key, value) in zip(
     st.columns(4),
-    [("stat_honorees", stats["honorees"]), ("stat_eras", stats["eras"]),
-     ("stat_craftsmen", stats["craftsmen"]), ("stat_studios", stats["studios"])],
+    [
+        ("stat_honorees", stats["honorees"]),
+        ("stat_eras", stats["eras"]),
+        ("stat_craftsmen", stats["craftsmen"]),
+        ("stat_studios", stats["studios"]),
+    ],
     strict=True,
-):  # fmt: skip
+):
     col.metric(t(key, lang), f"{value:,}")
 
 st.header(t("home_doors", lang))
@@ -31,13 +35,13 @@ for col, era in zip(st.columns(len(cat.eras)), cat.eras, strict=True):
         st.subheader(era.name.get(lang))
         st.caption(f"{era.span(lang)} · {t('era_door_count', lang, n=cat.count('era', era.id))}")
         st.markdown("　".join(trait.get(lang) for trait in era.traits))
-        st.page_link(ERA_ROOMS[era.id], label=t("enter", lang), icon="➡️")
+        st.page_link(ERA_ROOMS[era.id], label=t("enter", lang), icon=":material/arrow_forward:")
 
 st.header(t("home_featured", lang))
 card_grid(cat.featured(dt.date.today(), 8), cat, lang)
 
 left, right = st.columns(2)
 with left:
-    link("rooms/craftsmen.py", t("more_craftsmen", lang), "🛠️")
+    link("rooms/craftsmen.py", t("more_craftsmen", lang), ":material/construction:")
 with right:
-    link("rooms/directory.py", t("open_directory", lang), "📜")
+    link("rooms/directory.py", t("open_directory", lang), ":material/menu_book:")

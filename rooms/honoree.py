@@ -13,7 +13,7 @@ cat, lang = catalog(), current()
 honoree_id = st.query_params.get("id", "")
 if not honoree_id:
     st.info(t("honoree_pick", lang))
-    link("rooms/home.py", t("back_home", lang), "🏛️")
+    link("rooms/home.py", t("back_home", lang), ":material/home:")
     st.stop()
 h = cat.honoree(honoree_id)  # an unknown id becomes a message in the frame
 
@@ -29,10 +29,13 @@ with facts:
     if district and district.name.zh != h.district:
         place = f"{h.district}（{t('district_now', lang, name=district.name.get(lang))}）"
     rows = [
-        ("employer", h.employer), ("position", h.position), ("district", place),
+        ("employer", h.employer),
+        ("position", h.position),
+        ("district", place),
         ("industry", next((i.name.get(lang) for i in cat.industries if i.name.zh == h.industry), h.industry)),
-        ("born", str(h.birth_year or "")), ("gender", h.gender if lang == "zh" else ""),
-    ]  # fmt: skip
+        ("born", str(h.birth_year or "")),
+        ("gender", h.gender if lang == "zh" else ""),
+    ]
     for key, value in rows:
         if value:
             st.markdown(f"**{t(key, lang)}**：{plain(value)}")
@@ -45,9 +48,9 @@ for honour in h.honours:
     era = cat.era(honour.era).name.get(lang) if honour.era else ""
     line = " · ".join(x for x in (year, cat.honour_name(honour.code, lang), era) if x)
     if honour.era:
-        link(ERA_ROOMS[honour.era], plain(line), "🏅")
+        link(ERA_ROOMS[honour.era], plain(line), ":material/military_tech:")
     else:
-        st.markdown(f"🏅 {plain(line)}")
+        st.markdown(f":material/military_tech: {plain(line)}")
 
 if h.deeds:
     st.subheader(t("deeds", lang))

@@ -52,27 +52,88 @@ def write_pack(
     if geo.exists():
         shutil.copy(geo, exhibits / "geo" / "districts.geojson")
     people = [
-        (i, n, "", g, b, d, e, p, ind, f"{n}的事迹第一段。\n{n}的事迹第二段。", "", "", s,
-         "测试来源" if s == "false" else "")
+        (
+            i,
+            n,
+            "",
+            g,
+            b,
+            d,
+            e,
+            p,
+            ind,
+            f"{n}的事迹第一段。\n{n}的事迹第二段。",
+            "",
+            "",
+            s,
+            "测试来源" if s == "false" else "",
+        )
         for (i, n, g, b, d, e, p, ind, s) in (honorees if honorees is not None else HONOREES)
-    ]  # fmt: skip
+    ]
     _write(
         exhibits / "honorees.csv",
-        ["id", "name", "name_en", "gender", "birth_year", "district", "employer", "position",
-         "industry", "deeds", "quote", "portrait", "sample", "source"],
+        [
+            "id",
+            "name",
+            "name_en",
+            "gender",
+            "birth_year",
+            "district",
+            "employer",
+            "position",
+            "industry",
+            "deeds",
+            "quote",
+            "portrait",
+            "sample",
+            "source",
+        ],
         people,
-    )  # fmt: skip
-    _write(exhibits / "honours.csv", ["honoree_id", "honour", "year"],
-           honours if honours is not None else HONOURS)  # fmt: skip
-    _write(exhibits / "collectives.csv",
-           ["id", "name", "district", "honour", "year", "deeds", "sample", "source"],
-           [("c1", "某车间班组", "柯桥区", "national_pioneer", "2017", "技术攻关", "true", "")])
-    _write(exhibits / "studios.csv",
-           ["id", "name", "level", "leader_id", "district", "lon", "lat", "open_for_visits",
-            "what_to_see", "sample", "source"],
-           [("w1", "陈志强劳模创新工作室", "municipal", "t06", "越城区", "120.58", "30.0", "true",
-             "黄酒酿造技艺展示", "true", "")])  # fmt: skip
-    _write(exhibits / "milestones.csv", ["year", "date", "title_zh", "title_en", "kind", "source"],
-           [("1950", "1950-09-25", "全国劳模代表会议", "First national conference",
-             "national_conference", "x")])  # fmt: skip
+    )
+    _write(
+        exhibits / "honours.csv",
+        ["honoree_id", "honour", "year"],
+        honours if honours is not None else HONOURS,
+    )
+    _write(
+        exhibits / "collectives.csv",
+        ["id", "name", "district", "honour", "year", "deeds", "sample", "source"],
+        [("c1", "某车间班组", "柯桥区", "national_pioneer", "2017", "技术攻关", "true", "")],
+    )
+    _write(
+        exhibits / "studios.csv",
+        [
+            "id",
+            "name",
+            "level",
+            "leader_id",
+            "district",
+            "lon",
+            "lat",
+            "open_for_visits",
+            "what_to_see",
+            "sample",
+            "source",
+        ],
+        [
+            (
+                "w1",
+                "陈志强劳模创新工作室",
+                "municipal",
+                "t06",
+                "越城区",
+                "120.58",
+                "30.0",
+                "true",
+                "黄酒酿造技艺展示",
+                "true",
+                "",
+            )
+        ],
+    )
+    _write(
+        exhibits / "milestones.csv",
+        ["year", "date", "title_zh", "title_en", "kind", "source"],
+        [("1950", "1950-09-25", "全国劳模代表会议", "First national conference", "national_conference", "x")],
+    )
     return root

@@ -81,8 +81,15 @@ def pager(total: int, key: str, lang: str, per_page: int = PER_PAGE) -> None:
         st.session_state[key] = max(1, min(pages, page + delta))
 
     prev, label, nxt = st.columns([1, 2, 1], vertical_alignment="center")
-    prev.button(t("prev_page", lang), key=f"{key}_prev", disabled=page <= 1, on_click=go, args=(-1,),
-                width="stretch")  # fmt: skip
+    prev.button(
+        t("prev_page", lang), key=f"{key}_prev", disabled=page <= 1, on_click=go, args=(-1,), width="stretch"
+    )
     label.markdown(t("page_of", lang, page=page, pages=pages), text_alignment="center")
-    nxt.button(t("next_page", lang), key=f"{key}_next", disabled=page >= pages, on_click=go, args=(1,),
-               width="stretch")  # fmt: skip
+    nxt.button(
+        t("next_page", lang),
+        key=f"{key}_next",
+        disabled=page >= pages,
+        on_click=go,
+        args=(1,),
+        width="stretch",
+    )

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import logging
 
-import streamlit as st
-
 import pandas as pd
+import streamlit as st
 
 from hall.catalog import Catalog, load_catalog
 from hall.config import Settings

@@ -16,8 +16,9 @@ def show(era_id: str) -> None:
     st.title(era.name.get(lang))
     st.caption(era.span(lang))
     st.markdown(era.intro.get(lang))
-    st.markdown(f"**{t('era_traits', lang)}**　" + "　".join(
-        f":red-badge[{trait.get(lang)}]" for trait in era.traits))  # fmt: skip
+    st.markdown(
+        f"**{t('era_traits', lang)}**　" + "　".join(f":red-badge[{trait.get(lang)}]" for trait in era.traits)
+    )
 
     people = cat.members("era", era_id)
     honour_codes = sorted(
@@ -26,14 +27,17 @@ def show(era_id: str) -> None:
     )
     left, right = st.columns(2)
     honour = left.selectbox(
-        t("filter_honour", lang), [None, *honour_codes], key=f"{era_id}_honour",
+        t("filter_honour", lang),
+        [None, *honour_codes],
+        key=f"{era_id}_honour",
         format_func=lambda c: t("filter_any", lang) if c is None else cat.honour_name(c, lang),
-    )  # fmt: skip
+    )
     district = right.selectbox(
-        t("filter_district", lang), [None, *(d.adcode for d in cat.districts)],
+        t("filter_district", lang),
+        [None, *(d.adcode for d in cat.districts)],
         key=f"{era_id}_district",
         format_func=lambda c: t("filter_any", lang) if c is None else cat.district(c).name.get(lang),
-    )  # fmt: skip
+    )
     if honour:
         people = tuple(p for p in people if any(h.code == honour and h.era == era_id for h in p.honours))
     if district:

@@ -22,9 +22,11 @@ _CSS = (Path(__file__).with_name("hall.css")).read_text(encoding="utf-8")
 def run() -> None:
     """Frame and route one run of the app (the whole body of hall_app.py)."""
     st.set_page_config(
-        page_title="劳模工匠云展馆", page_icon="static/favicon.png", layout="wide",
+        page_title="劳模工匠云展馆",
+        page_icon="static/favicon.png",
+        layout="wide",
         initial_sidebar_state="collapsed",
-    )  # fmt: skip
+    )
     st.html(f"<style>{_CSS}</style>")
     lang = lang_ui.current()
     mode = settings().mode
@@ -39,20 +41,21 @@ def run() -> None:
         page.run()
     except HonoreeNotFound as exc:
         st.warning(t("honoree_missing", lang, id=exc.honoree_id))
-        st.page_link(HOME_PAGE, label=t("back_home", lang), icon="🏛️")
+        st.page_link(HOME_PAGE, label=t("back_home", lang), icon=":material/home:")
     except HallError as exc:
         log.warning("hall error on %s: %s", page.url_path, exc)
         st.warning(str(exc))
-        st.page_link(HOME_PAGE, label=t("back_home", lang), icon="🏛️")
+        st.page_link(HOME_PAGE, label=t("back_home", lang), icon=":material/home:")
     except Exception:
         log.exception("room %s failed", page.url_path)
         st.error(t("error_generic", lang))
-        st.page_link(HOME_PAGE, label=t("back_home", lang), icon="🏛️")
+        st.page_link(HOME_PAGE, label=t("back_home", lang), icon=":material/home:")
 
 
 def _header(hall_name: str, sample: bool, lang: str) -> None:
     with st.container(horizontal=True, vertical_alignment="center", key="hall_header"):
         badge = f" :orange-badge[{t('sample_badge', lang)}]" if sample else ""
-        st.markdown(f"**{hall_name}**{badge}", help=t("sample_note", lang) if sample else None,
-                    width="stretch")  # fmt: skip
+        st.markdown(
+            f"**{hall_name}**{badge}", help=t("sample_note", lang) if sample else None, width="stretch"
+        )
         lang_ui.switch(lang)

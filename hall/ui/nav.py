@@ -35,8 +35,11 @@ ROOMS: tuple[Room, ...] = (
     Room("honoree", "rooms/honoree.py", "honoree", visible=False),
 )
 
-ERA_ROOMS = {"revolution": "rooms/era_revolution.py", "reform": "rooms/era_reform.py",
-             "new_era": "rooms/era_new_era.py"}  # fmt: skip
+ERA_ROOMS = {
+    "revolution": "rooms/era_revolution.py",
+    "reform": "rooms/era_reform.py",
+    "new_era": "rooms/era_new_era.py",
+}
 HONOREE_PAGE = "rooms/honoree.py"
 HOME_PAGE = "rooms/home.py"
 
@@ -49,9 +52,12 @@ def pages(mode: Mode, lang: str) -> list[st.Page]:
     """The st.Page list for this mode; rooms the mode excludes are not registered at all."""
     return [
         st.Page(
-            r.path, title=r.title(lang), url_path=r.url,
-            default=r.key == "home", visibility="visible" if r.visible else "hidden",
-        )  # fmt: skip
+            r.path,
+            title=r.title(lang),
+            url_path=r.url,
+            default=r.key == "home",
+            visibility="visible" if r.visible else "hidden",
+        )
         for r in rooms_for(mode)
     ]
 

@@ -27,7 +27,7 @@ def test_cold_deep_link_renders_the_framed_honoree_room(hall_server, new_page, r
     assert heading.inner_text().strip() == person.name
     # The frame ran: the hall's header with its sample badge and the language button.
     assert page.get_by_text(cat.info.name.zh, exact=False).first.is_visible()
-    assert page.locator(".st-key-lang_switch button").is_visible()
+    assert page.get_by_role("button", name="English").first.is_visible()
     # Chinese is drawn with the bundled Simplified Chinese face, not a Japanese fallback.
     family = heading.evaluate("el => getComputedStyle(el).fontFamily")
     assert family.startswith("hallsans")

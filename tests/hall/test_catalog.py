@@ -57,9 +57,13 @@ def test_honour_without_a_known_year_is_kept_last_and_has_no_era(pack: Path) -> 
 
 @pytest.mark.parametrize(
     ("honoree_id", "printed", "adcode"),
-    [("t02", "绍兴县", "330603"), ("t03", "诸暨县", "330681"), ("t04", "上虞市", "330604"),
-     ("t06", "越城区", "330602")],
-)  # fmt: skip
+    [
+        ("t02", "绍兴县", "330603"),
+        ("t03", "诸暨县", "330681"),
+        ("t04", "上虞市", "330604"),
+        ("t06", "越城区", "330602"),
+    ],
+)
 def test_former_district_name_resolves_to_todays_district_and_is_kept_as_printed(
     pack: Path, honoree_id: str, printed: str, adcode: str
 ) -> None:
@@ -162,9 +166,14 @@ def test_row_lines_count_multiline_deeds(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("field", "value", "column"),
-    [(3, "1700", "birth_year"), (2, "未知", "gender"), (3, "abc", "birth_year"),
-     (4, "火星区", "district"), (7, "炼金术", "industry")],
-)  # fmt: skip
+    [
+        (3, "1700", "birth_year"),
+        (2, "未知", "gender"),
+        (3, "abc", "birth_year"),
+        (4, "火星区", "district"),
+        (7, "炼金术", "industry"),
+    ],
+)
 def test_bad_field_is_reported_and_the_person_still_stands(
     tmp_path: Path, field: int, value: str, column: str
 ) -> None:

@@ -60,8 +60,19 @@ def open_room(pack_env: Path) -> Callable[..., AppTest]:
 def texts(at: AppTest) -> str:
     """All the text a visitor reads on the page, joined."""
     parts = []
-    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning",
-                 "error", "metric", "text", "code"):  # fmt: skip
+    for kind in (
+        "title",
+        "header",
+        "subheader",
+        "markdown",
+        "caption",
+        "info",
+        "warning",
+        "error",
+        "metric",
+        "text",
+        "code",
+    ):
         for el in getattr(at, kind):
             value = getattr(el, "value", "")
             label = getattr(el, "label", "")
@@ -69,5 +80,3 @@ def texts(at: AppTest) -> str:
     for link in at.get("page_link"):
         parts.append(link.proto.label)
     return "\n".join(parts)
-
-
