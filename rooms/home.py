@@ -17,17 +17,14 @@ st.title(cat.info.name.get(lang))
 st.markdown(t("home_welcome", lang, city=cat.info.city.get(lang)))
 st.markdown(f"#### {t('home_spirit', lang)}")
 
-for col, (key, value) in zip(
-    st.columns(4),
-    [
+with st.container(horizontal=True, key="stats", gap="medium"):
+    for key, value in (
         ("stat_honorees", stats["honorees"]),
         ("stat_eras", stats["eras"]),
         ("stat_craftsmen", stats["craftsmen"]),
         ("stat_studios", stats["studios"]),
-    ],
-    strict=True,
-):
-    col.metric(t(key, lang), f"{value:,}")
+    ):
+        st.metric(t(key, lang), f"{value:,}", width=150)
 
 st.header(t("home_doors", lang))
 for col, era in zip(st.columns(len(cat.eras)), cat.eras, strict=True):
