@@ -181,14 +181,13 @@ class Catalog:
 
     def featured(self, day: dt.date, limit: int = 6) -> tuple[Honoree, ...]:
         """A day's featured honorees: real people first, then a stable daily draw."""
-        real = [h for h in self.honorees if not h.sample and h.honours]
         rng = random.Random(day.toordinal())
+        real = list(self._groups.get("featured", {}).get("real", ()))
         rng.shuffle(real)
         chosen = real[: limit // 2]
-        rest = [h for h in self.honorees if h.sample and h.best_level <= Level.PROVINCIAL.rank]
-        if rest:
-            chosen += rng.sample(rest, min(limit - len(chosen), len(rest)))
-        return tuple(chosen[:limit])
+        pool = self._groups.get("featured", {}).get("sample", ())
+        chosen += rng.sample(pool, min(limit - len(chosen), len(pool)))
+        return tuple(self.honorees[i] for i in chosen[:limit])
 
     @property
     def craftsmen(self) -> tuple[Honoree, ...]:
@@ -223,6 +222,10 @@ def _group_indexes(honorees: Sequence[Honoree]) -> dict[str, dict[str, tuple[int
             groups["employer"][h.employer].append(i)
         if h.is_craftsman:
             groups["type"][HonourType.CRAFTSMAN.value].append(i)
+        if h.honours and not h.sample:
+            groups["featured"]["real"].append(i)
+        elif h.sample and h.best_level <= Level.PROVINCIAL.rank:
+            groups["featured"]["sample"].append(i)
     # Within a group, best honours first, then earliest.
     return {
         g: {k: tuple(sorted(v, key=lambda i: _rank_key(honorees[i]))) for k, v in d.items()}

@@ -98,6 +98,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Everyone in the hall: sort by any column, filter, and download.",
     ),
     "download_csv": ("下载 CSV", "Download CSV"),
+    "table_capped": (
+        "表中显示前 {n} 位；请缩小筛选范围，或下载 CSV 查看全部。",
+        "The table shows the first {n}; narrow the filters or download the CSV for everyone.",
+    ),
     "col_id": ("编号", "ID"),
     "col_name": ("姓名", "Name"),
     "col_pinyin": ("拼音", "Pinyin"),

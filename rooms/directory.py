@@ -8,6 +8,8 @@ from hall.records import Level
 from hall.ui.data import catalog, directory
 from hall.ui.lang import current
 
+MAX_ROWS = 5000
+
 cat, lang = catalog(), current()
 frame = directory(lang)
 any_ = t("filter_any", lang)
@@ -47,7 +49,9 @@ shown = public_columns(
     filter_frame(frame, era=era, level=level, district=district, industry=industry, text=text)
 )
 st.caption(t("shown_count", lang, n=len(shown)))
-st.dataframe(shown, hide_index=True, width="stretch", height=560)
+if len(shown) > MAX_ROWS:  # a browser table of 100,000 rows helps no one; the CSV has them all
+    st.caption(t("table_capped", lang, n=MAX_ROWS))
+st.dataframe(shown.head(MAX_ROWS), hide_index=True, width="stretch", height=560)
 st.download_button(
     t("download_csv", lang),
     data=lambda: shown.to_csv(index=False).encode("utf-8-sig"),

@@ -203,3 +203,14 @@ def test_damaged_cache_is_rebuilt(pack: Path, tmp_path: Path) -> None:
     (cache,) = data.glob("catalog-*.pickle")
     cache.write_bytes(b"not a pickle")
     assert len(load_catalog(pack, data_dir=data).honorees) == len(HONOREES)
+
+
+def test_featured_people_are_stable_for_a_day_and_put_real_people_first(pack: Path) -> None:
+    import datetime as dt
+
+    cat = load_catalog(pack)
+    day = dt.date(2026, 5, 1)
+    first = cat.featured(day, 4)
+    assert first == cat.featured(day, 4)
+    assert not first[0].sample  # t01 is the only real person
+    assert len({h.id for h in first}) == len(first)
