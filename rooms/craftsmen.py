@@ -1,32 +1,31 @@
 """工匠馆 — the craftsmen (浙江工匠, 绍兴工匠): who they are and the trades they master."""
 
-from collections import Counter
-
 import streamlit as st
 
 from hall.labels import t
 from hall.records import HonourType
-from hall.ui.cards import card_grid, paged, pager
-from hall.ui.data import catalog
+from hall.ui.cards import PER_PAGE, page_offset, result_page
+from hall.ui.data import catalog, index
 from hall.ui.lang import current
 
-cat, lang = catalog(), current()
-people = cat.craftsmen
+cat, lang, idx = catalog(), current(), index()
 kinds = [k for k in cat.honour_kinds.values() if k.type is HonourType.CRAFTSMAN]
+everyone = idx.search("", kind="craftsman", limit=0)
 
 st.title(t("room_craftsmen", lang))
 st.markdown(t("craftsmen_intro", lang))
-for col, kind in zip(st.columns(len(kinds) or 1), kinds, strict=False):
-    col.metric(kind.name.get(lang), cat.count("honour", kind.code))
+with st.container(horizontal=True, gap="medium"):
+    for kind in kinds:
+        st.metric(kind.name.get(lang), everyone.facets["honour"].get(kind.code, 0), width=180)
 
 st.subheader(t("craftsmen_skills", lang))
-trades = Counter(p.industry for p in people if p.industry)
+trades = sorted(everyone.facets["industry"].items(), key=lambda kv: -kv[1])
 names = {i.name.zh: i.name.get(lang) for i in cat.industries}
 industry = st.pills(
     t("filter_industry", lang),
-    [name for name, _ in trades.most_common()],
+    [name for name, _ in trades],
     key="craft_industry",
-    format_func=lambda zh: f"{names.get(zh, zh)} {trades[zh]}",
+    format_func=lambda zh: f"{names.get(zh, zh)} {everyone.facets['industry'][zh]}",
 )
 honour = st.segmented_control(
     t("filter_honour", lang),
@@ -34,15 +33,9 @@ honour = st.segmented_control(
     key="craft_honour",
     format_func=lambda c: cat.honour_name(c, lang),
 )
-if industry:
-    people = tuple(p for p in people if p.industry == industry)
-if honour:
-    people = tuple(p for p in people if any(h.code == honour for h in p.honours))
 
-st.caption(t("shown_count", lang, n=len(people)))
-if not people:
-    st.info(t("no_people", lang))
-else:
-    key = f"page_craft_{industry}_{honour}"
-    card_grid(paged(people, key, lang), cat, lang)
-    pager(len(people), key, lang)
+key = f"page_craft_{industry}_{honour}"
+filters = {"kind": "craftsman", "industry": industry, "honour": honour}
+total = idx.search("", **filters, limit=0).total
+found = idx.search("", **filters, limit=PER_PAGE, offset=page_offset(key, total))
+result_page(cat, found.ids, found.total, key, lang)

@@ -2,15 +2,15 @@
 
 import streamlit as st
 
-from hall.directory import filter_frame, public_columns
+from hall.directory import public_columns
 from hall.labels import t
 from hall.records import Level
-from hall.ui.data import catalog, directory
+from hall.ui.data import catalog, directory, index
 from hall.ui.lang import current
 
 MAX_ROWS = 5000
 
-cat, lang = catalog(), current()
+cat, lang, idx = catalog(), current(), index()
 frame = directory(lang)
 any_ = t("filter_any", lang)
 
@@ -43,11 +43,13 @@ industry = c4.selectbox(
         any_ if i is None else next(x.name.get(lang) for x in cat.industries if x.name.zh == i)
     ),
 )
-text = st.text_input(t("filter_text", lang), key="dir_text", max_chars=50)
+text = st.text_input(t("search_box", lang), key="dir_text", max_chars=50)
 
-shown = public_columns(
-    filter_frame(frame, era=era, level=level, district=district, industry=industry, text=text)
-)
+found = idx.search(text, era=era, district=district, industry=industry, limit=len(cat.honorees))
+rows = frame.iloc[[cat.position(i) for i in found.ids]]
+if level is not None:
+    rows = rows[rows["_level"] == level]
+shown = public_columns(rows)
 st.caption(t("shown_count", lang, n=len(shown)))
 if len(shown) > MAX_ROWS:  # a browser table of 100,000 rows helps no one; the CSV has them all
     st.caption(t("table_capped", lang, n=MAX_ROWS))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import streamlit as st
@@ -43,7 +43,8 @@ def display_name(h: Honoree, lang: str) -> str:
     return f"{h.name} {h.name_en}" if lang == "en" and h.name_en else h.name
 
 
-def card(h: Honoree, cat: Catalog, lang: str) -> None:
+def card(h: Honoree, cat: Catalog, lang: str, note: str = "") -> None:
+    """One portrait card; `note` is Markdown the caller has already made safe."""
     with st.container(border=True, key=f"card_{h.id}"):
         pic, text = st.columns([1, 2.2], gap="small")
         pic.image(portrait_url(h), width=88)
@@ -53,25 +54,46 @@ def card(h: Honoree, cat: Catalog, lang: str) -> None:
             if h.sample:
                 line += f" :gray-badge[{t('sample_tag', lang)}]"
             st.caption(line)
+            if note:
+                st.markdown(note)
 
 
-def card_grid(people: Sequence[Honoree], cat: Catalog, lang: str, columns: int = 4) -> None:
+def card_grid(
+    people: Sequence[Honoree],
+    cat: Catalog,
+    lang: str,
+    columns: int = 4,
+    notes: Mapping[str, str] | None = None,
+) -> None:
     for start in range(0, len(people), columns):
         row = st.columns(columns)
         for col, h in zip(row, people[start : start + columns], strict=False):
             with col:
-                card(h, cat, lang)
+                card(h, cat, lang, (notes or {}).get(h.id, ""))
 
 
-def paged(people: Sequence[Honoree], key: str, lang: str, per_page: int = PER_PAGE) -> Sequence[Honoree]:
-    """The current page of `people`; prev/next buttons below keep the page per `key`."""
-    pages = max(1, -(-len(people) // per_page))
-    page = min(st.session_state.get(key, 1), pages)
+def result_page(
+    cat: Catalog, ids: Sequence[str], total: int, key: str, lang: str, notes: Mapping[str, str] | None = None
+) -> None:
+    """A page of found people as cards, with the count above and the pager below."""
+    st.caption(t("shown_count", lang, n=total))
+    if not total:
+        st.info(t("no_people", lang))
+        return
+    card_grid([cat.honoree(i) for i in ids], cat, lang, notes=notes)
+    pager(total, key, lang)
+
+
+def page_offset(key: str, total: int, per_page: int = PER_PAGE) -> int:
+    """Where the current page of `key` starts (the page number lives in session state)."""
+    pages = max(1, -(-total // per_page))
+    page = min(max(1, st.session_state.get(key, 1)), pages)
     st.session_state[key] = page
-    return people[(page - 1) * per_page : page * per_page]
+    return (page - 1) * per_page
 
 
 def pager(total: int, key: str, lang: str, per_page: int = PER_PAGE) -> None:
+    """Previous / next buttons and "page n of m" under a page of cards."""
     pages = max(1, -(-total // per_page))
     if pages == 1:
         return
@@ -82,7 +104,13 @@ def pager(total: int, key: str, lang: str, per_page: int = PER_PAGE) -> None:
 
     prev, label, nxt = st.columns([1, 2, 1], vertical_alignment="center")
     prev.button(
-        t("prev_page", lang), key=f"{key}_prev", disabled=page <= 1, on_click=go, args=(-1,), width="stretch"
+        t("prev_page", lang),
+        key=f"{key}_prev",
+        disabled=page <= 1,
+        on_click=go,
+        args=(-1,),
+        width="stretch",
+        icon=":material/chevron_left:",
     )
     label.markdown(t("page_of", lang, page=page, pages=pages), text_alignment="center")
     nxt.button(
@@ -92,4 +120,6 @@ def pager(total: int, key: str, lang: str, per_page: int = PER_PAGE) -> None:
         on_click=go,
         args=(1,),
         width="stretch",
+        icon=":material/chevron_right:",
+        icon_position="right",
     )

@@ -10,6 +10,7 @@ import streamlit as st
 from hall.catalog import Catalog, load_catalog
 from hall.config import Settings
 from hall.directory import directory_frame
+from hall.search import SearchIndex
 
 log = logging.getLogger(__name__)
 
@@ -33,3 +34,9 @@ def catalog() -> Catalog:
 def directory(lang: str) -> pd.DataFrame:
     """The directory table in one language (read-only: filter into new frames)."""
     return directory_frame(catalog(), lang)
+
+
+@st.cache_resource(show_spinner=False)
+def index() -> SearchIndex:
+    """The search index of the catalogue, shared by every session and every room's filters."""
+    return SearchIndex.load_or_build(catalog(), settings().data_dir / "search-index.npz")

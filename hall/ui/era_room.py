@@ -5,32 +5,32 @@ from __future__ import annotations
 import streamlit as st
 
 from hall.labels import t
-from hall.ui.cards import card_grid, paged, pager
-from hall.ui.data import catalog
+from hall.ui.cards import PER_PAGE, page_offset, result_page
+from hall.ui.data import catalog, index
 from hall.ui.lang import current
 
 
 def show(era_id: str) -> None:
-    cat, lang = catalog(), current()
+    cat, lang, idx = catalog(), current(), index()
     era = cat.era(era_id)
     st.title(era.name.get(lang))
     st.caption(era.span(lang))
     st.markdown(era.intro.get(lang))
-    st.markdown(
-        f"**{t('era_traits', lang)}**　" + "　".join(f":red-badge[{trait.get(lang)}]" for trait in era.traits)
-    )
+    traits = "　".join(f":red-badge[{trait.get(lang)}]" for trait in era.traits)
+    st.markdown(f"**{t('era_traits', lang)}**　{traits}")
 
-    people = cat.members("era", era_id)
-    honour_codes = sorted(
-        {h.code for p in people for h in p.honours if h.era == era_id},
-        key=lambda c: (cat.honour_kinds[c].level.rank, c),
-    )
+    everyone = idx.search("", era=era_id, limit=0)
+    honours = sorted(everyone.facets["honour"], key=lambda c: (cat.honour_kinds[c].level.rank, c))
     left, right = st.columns(2)
     honour = left.selectbox(
         t("filter_honour", lang),
-        [None, *honour_codes],
+        [None, *honours],
         key=f"{era_id}_honour",
-        format_func=lambda c: t("filter_any", lang) if c is None else cat.honour_name(c, lang),
+        format_func=lambda c: (
+            t("filter_any", lang)
+            if c is None
+            else f"{cat.honour_name(c, lang)} ({everyone.facets['honour'][c]})"
+        ),
     )
     district = right.selectbox(
         t("filter_district", lang),
@@ -38,16 +38,11 @@ def show(era_id: str) -> None:
         key=f"{era_id}_district",
         format_func=lambda c: t("filter_any", lang) if c is None else cat.district(c).name.get(lang),
     )
-    if honour:
-        people = tuple(p for p in people if any(h.code == honour and h.era == era_id for h in p.honours))
-    if district:
-        people = tuple(p for p in people if p.district_code == district)
 
     st.subheader(t("era_people", lang))
-    st.caption(t("shown_count", lang, n=len(people)))
-    if not people:
-        st.info(t("no_people", lang))
-        return
     key = f"page_{era_id}_{honour}_{district}"
-    card_grid(paged(people, key, lang), cat, lang)
-    pager(len(people), key, lang)
+    total = idx.search("", era=era_id, honour=honour, district=district, limit=0).total
+    found = idx.search(
+        "", era=era_id, honour=honour, district=district, limit=PER_PAGE, offset=page_offset(key, total)
+    )
+    result_page(cat, found.ids, found.total, key, lang)

@@ -31,6 +31,7 @@ ROOMS: tuple[Room, ...] = (
     Room("era_reform", "rooms/era_reform.py", "reform"),
     Room("era_new_era", "rooms/era_new_era.py", "new-era"),
     Room("craftsmen", "rooms/craftsmen.py", "craftsmen"),
+    Room("search", "rooms/search.py", "search"),
     Room("directory", "rooms/directory.py", "directory", VISITOR_MODES),
     Room("honoree", "rooms/honoree.py", "honoree", visible=False),
 )

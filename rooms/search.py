@@ -1,0 +1,73 @@
+"""搜索 — find anyone from any scrap: characters, pinyin, initials, a typo, an old place name."""
+
+import streamlit as st
+
+from hall.labels import t
+from hall.search import Match
+from hall.ui.cards import PER_PAGE, card_grid, page_offset, result_page
+from hall.ui.data import catalog, index
+from hall.ui.lang import current
+from hall.ui.search_state import seed_from_url, write_to_url
+from hall.ui.text import highlight, plain
+
+cat, lang, idx = catalog(), current(), index()
+names = {
+    "era": {e.id: e.name.get(lang) for e in cat.eras},
+    "honour": {c: k.name.get(lang) for c, k in cat.honour_kinds.items() if k.type.value != "collective"},
+    "district": {d.adcode: d.name.get(lang) for d in cat.districts},
+    "industry": {i.name.zh: i.name.get(lang) for i in cat.industries},
+}
+seed_from_url(names)
+
+st.title(t("room_search", lang))
+query = st.text_input(
+    t("search_box", lang), key="q", placeholder=t("search_placeholder", lang), max_chars=100
+)
+filters = {name: st.session_state.get(f"s_{name}") for name in names}
+result = idx.search(query, **filters, limit=0)
+
+
+def chips(name: str, label: str) -> None:
+    counts = result.facets.get(name, {})
+    st.pills(
+        label,
+        list(names[name]),
+        key=f"s_{name}",
+        format_func=lambda v: f"{names[name][v]} {counts.get(v, 0)}",
+    )
+
+
+chips("era", t("filter_era", lang))
+chips("district", t("filter_district", lang))
+left, right = st.columns(2)
+for col, name, label in ((left, "honour", "filter_honour"), (right, "industry", "filter_industry")):
+    counts = result.facets.get(name, {})
+    col.selectbox(
+        t(label, lang),
+        [None, *names[name]],
+        key=f"s_{name}",
+        format_func=lambda v, n=name, c=counts: (
+            t("filter_any", lang) if v is None else f"{names[n][v]} ({c.get(v, 0)})"
+        ),
+    )
+
+write_to_url(query, filters)
+key = f"page_search_{query}_{sorted(filters.items())}"
+found = idx.search(query, **filters, limit=PER_PAGE, offset=page_offset(key, result.total))
+
+
+def why(match: Match, honoree_id: str) -> str:
+    h = cat.honoree(honoree_id)
+    value = h.name if match.field in ("name", "pinyin", "initials", "sounds_like", "typo") else ""
+    value = value or str(getattr(h, match.field, "") or match.text)
+    return f"{t('match_' + match.field, lang)}：{highlight(value, match.text)}"
+
+
+notes = {i: why(found.reasons[i][0], i) for i in found.ids if query and found.reasons.get(i)}
+if found.total or not query:
+    result_page(cat, found.ids, found.total, key, lang, notes)
+else:
+    st.info(t("search_nothing", lang, query=plain(query)))
+    if found.suggestions:
+        st.subheader(t("search_suggestions", lang))
+        card_grid([cat.honoree(i) for i in found.suggestions[:8]], cat, lang)
