@@ -21,17 +21,38 @@ LAST_YEAR = 2025
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "honorees.csv": (
-        "id", "name", "name_en", "gender", "birth_year", "district", "employer", "position",
-        "industry", "deeds", "quote", "portrait", "sample", "source",
+        "id",
+        "name",
+        "name_en",
+        "gender",
+        "birth_year",
+        "district",
+        "employer",
+        "position",
+        "industry",
+        "deeds",
+        "quote",
+        "portrait",
+        "sample",
+        "source",
     ),
     "honours.csv": ("honoree_id", "honour", "year"),
     "collectives.csv": ("id", "name", "district", "honour", "year", "deeds", "sample", "source"),
     "studios.csv": (
-        "id", "name", "level", "leader_id", "district", "lon", "lat", "open_for_visits",
-        "what_to_see", "sample", "source",
+        "id",
+        "name",
+        "level",
+        "leader_id",
+        "district",
+        "lon",
+        "lat",
+        "open_for_visits",
+        "what_to_see",
+        "sample",
+        "source",
     ),
     "milestones.csv": ("year", "date", "title_zh", "title_en", "kind", "source"),
-}  # fmt: skip
+}
 
 Row = dict[str, str]
 
@@ -41,11 +62,38 @@ Row = dict[str, str]
 
 # National commendation conferences (shared/data/honours_timeline.json; 1979 held two).
 CONFERENCE_YEARS = (
-    1950, 1956, 1959, 1960, 1977, 1978, 1979, 1989, 1995, 2000, 2005, 2010, 2015, 2020, 2025,
-)  # fmt: skip
+    1950,
+    1956,
+    1959,
+    1960,
+    1977,
+    1978,
+    1979,
+    1989,
+    1995,
+    2000,
+    2005,
+    2010,
+    2015,
+    2020,
+    2025,
+)
 NATIONAL_MODEL_YEARS = (
-    1950, 1956, 1959, 1977, 1978, 1979, 1989, 1995, 2000, 2005, 2010, 2015, 2020, 2025,
-)  # fmt: skip
+    1950,
+    1956,
+    1959,
+    1977,
+    1978,
+    1979,
+    1989,
+    1995,
+    2000,
+    2005,
+    2010,
+    2015,
+    2020,
+    2025,
+)
 NATIONAL_ADVANCED_YEARS = (1956, 1960, 1978, 1979, 1989, 1995, 2000, 2005, 2010, 2015, 2020, 2025)
 # Only 2019 and 2024 are public years of Zhejiang's model-worker commendations; years of
 # the provincial, city and county ones before that are not. As a sample assumption they
@@ -54,22 +102,36 @@ REGIONAL_YEARS = tuple(sorted({*CONFERENCE_YEARS, 2019, 2024}))
 
 # 1 national, 2 provincial, 3 municipal, 4 county: lower is higher.
 TIER = {
-    "national_model": 1, "national_advanced": 1, "national_may1": 1,
-    "zj_model": 2, "zj_advanced": 2, "zj_may1": 2, "zj_craftsman": 2,
-    "sx_model": 3, "sx_craftsman": 3, "county_model": 4,
-}  # fmt: skip
+    "national_model": 1,
+    "national_advanced": 1,
+    "national_may1": 1,
+    "zj_model": 2,
+    "zj_advanced": 2,
+    "zj_may1": 2,
+    "zj_craftsman": 2,
+    "sx_model": 3,
+    "sx_craftsman": 3,
+    "county_model": 4,
+}
 PERSON_CODES = tuple(TIER)
 COLLECTIVE_CODES = ("national_pioneer", "zj_pioneer", "zj_model_collective", "sx_model_collective")
 CRAFTSMAN_CODES = ("zj_craftsman", "sx_craftsman")
 HONOUR_ZH = {
-    "national_model": "全国劳动模范", "national_advanced": "全国先进工作者",
-    "national_may1": "全国五一劳动奖章", "zj_model": "浙江省劳动模范",
-    "zj_advanced": "浙江省先进工作者", "zj_may1": "浙江省五一劳动奖章",
-    "zj_craftsman": "浙江工匠", "sx_model": "绍兴市劳动模范", "sx_craftsman": "绍兴工匠",
-    "county_model": "县（市、区）劳动模范", "national_pioneer": "全国工人先锋号",
-    "zj_pioneer": "浙江省工人先锋号", "zj_model_collective": "浙江省模范集体",
+    "national_model": "全国劳动模范",
+    "national_advanced": "全国先进工作者",
+    "national_may1": "全国五一劳动奖章",
+    "zj_model": "浙江省劳动模范",
+    "zj_advanced": "浙江省先进工作者",
+    "zj_may1": "浙江省五一劳动奖章",
+    "zj_craftsman": "浙江工匠",
+    "sx_model": "绍兴市劳动模范",
+    "sx_craftsman": "绍兴工匠",
+    "county_model": "县（市、区）劳动模范",
+    "national_pioneer": "全国工人先锋号",
+    "zj_pioneer": "浙江省工人先锋号",
+    "zj_model_collective": "浙江省模范集体",
     "sx_model_collective": "绍兴市模范集体",
-}  # fmt: skip
+}
 
 
 @cache
@@ -109,36 +171,140 @@ DISTRICT_WEIGHTS = (633, 792, 723, 1071, 671, 415)
 
 TOWNS: dict[str, tuple[str, ...]] = {
     "越城区": (
-        "府山街道", "塔山街道", "北海街道", "城南街道", "东湖街道", "皋埠街道", "斗门街道",
-        "马山街道", "孙端街道", "陶堰街道", "富盛镇", "鉴湖街道", "灵芝街道", "东浦街道",
+        "府山街道",
+        "塔山街道",
+        "北海街道",
+        "城南街道",
+        "东湖街道",
+        "皋埠街道",
+        "斗门街道",
+        "马山街道",
+        "孙端街道",
+        "陶堰街道",
+        "富盛镇",
+        "鉴湖街道",
+        "灵芝街道",
+        "东浦街道",
     ),
     "柯桥区": (
-        "柯桥街道", "华舍街道", "齐贤街道", "安昌街道", "杨汛桥街道", "钱清街道", "兰亭街道",
-        "平水镇", "王坛镇", "稽东镇", "福全街道", "漓渚镇", "夏履镇", "湖塘街道", "马鞍街道",
+        "柯桥街道",
+        "华舍街道",
+        "齐贤街道",
+        "安昌街道",
+        "杨汛桥街道",
+        "钱清街道",
+        "兰亭街道",
+        "平水镇",
+        "王坛镇",
+        "稽东镇",
+        "福全街道",
+        "漓渚镇",
+        "夏履镇",
+        "湖塘街道",
+        "马鞍街道",
     ),
     "上虞区": (
-        "百官街道", "曹娥街道", "东关街道", "崧厦街道", "丰惠镇", "章镇镇", "驿亭镇",
-        "永和镇", "下管镇", "汤浦镇", "梁湖街道", "小越街道", "道墟街道", "谢塘镇", "岭南乡",
+        "百官街道",
+        "曹娥街道",
+        "东关街道",
+        "崧厦街道",
+        "丰惠镇",
+        "章镇镇",
+        "驿亭镇",
+        "永和镇",
+        "下管镇",
+        "汤浦镇",
+        "梁湖街道",
+        "小越街道",
+        "道墟街道",
+        "谢塘镇",
+        "岭南乡",
     ),
     "诸暨市": (
-        "暨阳街道", "浣东街道", "陶朱街道", "大唐街道", "枫桥镇", "店口镇", "山下湖镇",
-        "次坞镇", "牌头镇", "安华镇", "璜山镇", "草塔镇", "五泄镇", "赵家镇", "同山镇",
-        "马剑镇", "东和乡",
+        "暨阳街道",
+        "浣东街道",
+        "陶朱街道",
+        "大唐街道",
+        "枫桥镇",
+        "店口镇",
+        "山下湖镇",
+        "次坞镇",
+        "牌头镇",
+        "安华镇",
+        "璜山镇",
+        "草塔镇",
+        "五泄镇",
+        "赵家镇",
+        "同山镇",
+        "马剑镇",
+        "东和乡",
     ),
     "嵊州市": (
-        "剡湖街道", "三江街道", "鹿山街道", "浦口街道", "甘霖镇", "长乐镇", "崇仁镇",
-        "黄泽镇", "三界镇", "石璜镇", "谷来镇", "仙岩镇", "金庭镇", "下王镇", "贵门乡",
+        "剡湖街道",
+        "三江街道",
+        "鹿山街道",
+        "浦口街道",
+        "甘霖镇",
+        "长乐镇",
+        "崇仁镇",
+        "黄泽镇",
+        "三界镇",
+        "石璜镇",
+        "谷来镇",
+        "仙岩镇",
+        "金庭镇",
+        "下王镇",
+        "贵门乡",
     ),
     "新昌县": (
-        "南明街道", "七星街道", "羽林街道", "沃洲镇", "儒岙镇", "回山镇", "大市聚镇",
-        "澄潭街道", "梅渚镇", "小将镇", "镜岭镇", "东茗乡", "巧英乡", "双彩乡",
+        "南明街道",
+        "七星街道",
+        "羽林街道",
+        "沃洲镇",
+        "儒岙镇",
+        "回山镇",
+        "大市聚镇",
+        "澄潭街道",
+        "梅渚镇",
+        "小将镇",
+        "镜岭镇",
+        "东茗乡",
+        "巧英乡",
+        "双彩乡",
     ),
-}  # fmt: skip
+}
 VILLAGES = (
-    "新联", "前进", "光明", "东升", "永丰", "联合", "胜利", "和平", "新民", "红星", "上塘",
-    "下宅", "西岙", "东山", "南湖", "大岙", "金家", "王家坞", "后山", "新桥", "塘头", "溪口",
-    "里王", "前庄", "五星", "建新", "星光", "湖头", "山后", "新华",
-)  # fmt: skip
+    "新联",
+    "前进",
+    "光明",
+    "东升",
+    "永丰",
+    "联合",
+    "胜利",
+    "和平",
+    "新民",
+    "红星",
+    "上塘",
+    "下宅",
+    "西岙",
+    "东山",
+    "南湖",
+    "大岙",
+    "金家",
+    "王家坞",
+    "后山",
+    "新桥",
+    "塘头",
+    "溪口",
+    "里王",
+    "前庄",
+    "五星",
+    "建新",
+    "星光",
+    "湖头",
+    "山后",
+    "新华",
+)
 
 
 def printed_district(current: str, year: int) -> str:
@@ -265,7 +431,10 @@ def _trade(
 # {n-m} a number between n and m.
 TRADES: dict[str, Trade] = {
     "纺织印染": _trade(
-        0.5, 0.0, True, (8, 10, 8),
+        0.5,
+        0.0,
+        True,
+        (8, 10, 8),
         "织机保全 配色打样 印染工艺调试 数码印花",
         """
         old 国营{cs}{ob}丝织厂 | 挡车工/保全工/织布车间班长
@@ -301,7 +470,10 @@ TRADES: dict[str, Trade] = {
         {"柯桥区": 2.0, "越城区": 0.6},
     ),
     "黄酒酿造": _trade(
-        0.15, 0.0, True, (3, 3, 2),
+        0.15,
+        0.0,
+        True,
+        (3, 3, 2),
         "手工开耙 摊饭制曲 黄酒品评",
         """
         old 地方国营{cs}{ob}酒厂 | 酿酒工/开耙师傅/酒坊班长
@@ -328,7 +500,10 @@ TRADES: dict[str, Trade] = {
         {"越城区": 2.0, "柯桥区": 1.5},
     ),
     "化工": _trade(
-        0.12, 0.0, True, (2, 5, 4),
+        0.12,
+        0.0,
+        True,
+        (2, 5, 4),
         "装置操作 安全巡检 工艺优化",
         """
         old 地方国营{cs}化肥厂 | 操作工/车间班长/化验员
@@ -355,7 +530,10 @@ TRADES: dict[str, Trade] = {
         {"上虞区": 2.0},
     ),
     "医药": _trade(
-        0.3, 0.0, True, (1, 3, 4),
+        0.3,
+        0.0,
+        True,
+        (1, 3, 4),
         "制剂工艺 质量检测 发酵控制",
         """
         old 地方国营{cs}制药厂 | 制药工/车间班长 | 厂
@@ -383,7 +561,10 @@ TRADES: dict[str, Trade] = {
         {"新昌县": 2.0, "上虞区": 1.5},
     ),
     "机械制造": _trade(
-        0.08, 0.0, True, (5, 6, 4),
+        0.08,
+        0.0,
+        True,
+        (5, 6, 4),
         "精密车削 钳工装配 数控编程 焊接",
         """
         old 国营{cs}{ob}机械厂 | 车工/钳工/铸造工 | 厂
@@ -413,7 +594,10 @@ TRADES: dict[str, Trade] = {
         {"新昌县": 1.5, "诸暨市": 1.3},
     ),
     "高端装备": _trade(
-        0.08, 0.0, True, (0, 0, 6),
+        0.08,
+        0.0,
+        True,
+        (0, 0, 6),
         "数控加工 智能装配 精密检测",
         """
         new 浙江{b}智能装备有限公司 | 装调技师/研发工程师/首席技师
@@ -432,7 +616,10 @@ TRADES: dict[str, Trade] = {
         {"新昌县": 1.5, "上虞区": 1.3},
     ),
     "电力": _trade(
-        0.1, 0.1, True, (1, 3, 4),
+        0.1,
+        0.1,
+        True,
+        (1, 3, 4),
         "带电作业 配网抢修 继电保护",
         """
         old {c}电力公司 | 线路工/值班电工
@@ -457,7 +644,10 @@ TRADES: dict[str, Trade] = {
         "万家灯火，就是我们的奖章。",
     ),
     "建筑": _trade(
-        0.05, 0.0, True, (4, 6, 5),
+        0.05,
+        0.0,
+        True,
+        (4, 6, 5),
         "砌筑 钢筋绑扎 古建修缮 建筑信息模型应用",
         """
         old {c}建筑工程队 | 泥工/木工/工程队长
@@ -484,7 +674,10 @@ TRADES: dict[str, Trade] = {
         "房子要对得起住在里面的人。",
     ),
     "交通运输": _trade(
-        0.12, 0.0, True, (4, 4, 4),
+        0.12,
+        0.0,
+        True,
+        (4, 4, 4),
         "车辆维修 船舶驾驶 安全驾驶",
         """
         old {c}航运公司 | 船工/船老大 | 船
@@ -515,7 +708,10 @@ TRADES: dict[str, Trade] = {
         "安全行车，是对乘客最好的负责。",
     ),
     "农业": _trade(
-        0.2, 0.0, False, (22, 10, 5),
+        0.2,
+        0.0,
+        False,
+        (22, 10, 5),
         "良种选育 茶叶栽培 稻田综合种养 农机作业",
         """
         old {c}{t}{vil} | 大队长/大队党支部书记/生产队长 | 粮
@@ -550,7 +746,10 @@ TRADES: dict[str, Trade] = {
         "土地不会骗人，你对它好，它就对你好。/多打粮食，心里才踏实。",
     ),
     "水利": _trade(
-        0.06, 0.4, True, (6, 3, 2),
+        0.06,
+        0.4,
+        True,
+        (6, 3, 2),
         "堤塘养护 水文测报 闸门运行",
         """
         old {c}水利工程队 | 民工连长/施工员 | 建
@@ -578,7 +777,10 @@ TRADES: dict[str, Trade] = {
         "汛期就是命令。",
     ),
     "教育": _trade(
-        0.55, 0.8, False, (8, 8, 7),
+        0.55,
+        0.8,
+        False,
+        (8, 8, 7),
         "课堂教学 职业技能教学",
         """
         old {c}{t}小学 | 小学教师/民办教师/校长
@@ -608,7 +810,10 @@ TRADES: dict[str, Trade] = {
         "每个孩子都是一颗种子。/教书先要育人。",
     ),
     "医疗卫生": _trade(
-        0.5, 0.85, False, (6, 7, 7),
+        0.5,
+        0.85,
+        False,
+        (6, 7, 7),
         "急救培训 健康义诊",
         """
         old {c}{t}{vil}合作医疗站 | 赤脚医生 | 乡
@@ -640,7 +845,10 @@ TRADES: dict[str, Trade] = {
         "病人的信任，是医生最大的动力。",
     ),
     "金融": _trade(
-        0.45, 0.0, False, (1, 3, 3),
+        0.45,
+        0.0,
+        False,
+        (1, 3, 3),
         "点钞 反假货币",
         """
         old {c}{t}信用社 | 信贷员/会计
@@ -662,7 +870,10 @@ TRADES: dict[str, Trade] = {
         "客户的每一分钱都要守好。",
     ),
     "商贸服务": _trade(
-        0.4, 0.0, False, (4, 5, 4),
+        0.4,
+        0.0,
+        False,
+        (4, 5, 4),
         "商品陈列 客户服务",
         """
         old {c}{t}供销合作社 | 营业员/采购员/门市部主任
@@ -686,7 +897,10 @@ TRADES: dict[str, Trade] = {
         "顾客满意，才是真的好。",
     ),
     "餐饮": _trade(
-        0.35, 0.0, True, (1, 2, 2),
+        0.35,
+        0.0,
+        True,
+        (1, 2, 2),
         "越菜烹饪 面点制作",
         """
         old {c}饮食服务公司 | 厨师/面点师
@@ -711,7 +925,10 @@ TRADES: dict[str, Trade] = {
         "做菜和做人一样，要实在。",
     ),
     "电子信息": _trade(
-        0.2, 0.0, True, (0, 1.5, 5),
+        0.2,
+        0.0,
+        True,
+        (0, 1.5, 5),
         "电路调试 软件开发 芯片封装测试",
         """
         mid {c}无线电厂 | 装配调试工/技术员/车间主任
@@ -732,7 +949,10 @@ TRADES: dict[str, Trade] = {
         "代码里没有差不多。",
     ),
     "新材料": _trade(
-        0.12, 0.0, True, (0, 0.5, 4),
+        0.12,
+        0.0,
+        True,
+        (0, 0.5, 4),
         "材料检测 工艺调试",
         """
         mid {c}{b}材料{corp} | 工艺员/车间主任
@@ -751,7 +971,10 @@ TRADES: dict[str, Trade] = {
         "新材料要一点一点试出来。",
     ),
     "珍珠": _trade(
-        0.35, 0.0, True, (0, 2, 2),
+        0.35,
+        0.0,
+        True,
+        (0, 2, 2),
         "珍珠插片 珍珠饰品设计",
         """
         mid {c}{t}珍珠养殖场 | 养殖户/插片工/养殖场场长
@@ -772,7 +995,10 @@ TRADES: dict[str, Trade] = {
         {"诸暨市": 40.0},
     ),
     "市政公用": _trade(
-        0.12, 0.3, True, (2, 3, 4),
+        0.12,
+        0.3,
+        True,
+        (2, 3, 4),
         "管道抢修 供水保障 燃气检修",
         """
         old {c}环境卫生所 | 清洁工/班长 | 环卫
@@ -799,7 +1025,10 @@ TRADES: dict[str, Trade] = {
         "城市干净了，心里就亮堂。",
     ),
     "邮政通信": _trade(
-        0.3, 0.0, True, (2, 3, 3),
+        0.3,
+        0.0,
+        True,
+        (2, 3, 3),
         "线路维护 邮件分拣",
         """
         old {c}邮电局 | 乡邮员/话务员 | 邮
@@ -825,7 +1054,10 @@ TRADES: dict[str, Trade] = {
         "信件送到，心才放下。",
     ),
     "基层治理": _trade(
-        0.3, 0.5, False, (6, 5, 6),
+        0.3,
+        0.5,
+        False,
+        (6, 5, 6),
         "矛盾调解 社区服务",
         """
         old {c}{t}{vil} | 大队党支部书记/大队长/妇女主任
@@ -849,7 +1081,10 @@ TRADES: dict[str, Trade] = {
         "村民的事就是我的事。/群众的事再小也是大事。",
     ),
     "文化旅游": _trade(
-        0.45, 0.4, True, (3, 3, 4),
+        0.45,
+        0.4,
+        True,
+        (3, 3, 4),
         "越剧表演 导游讲解 传统工艺",
         """
         old {c}越剧团 | 演员/编剧 | 剧
@@ -879,7 +1114,10 @@ TRADES: dict[str, Trade] = {
         {"嵊州市": 1.8},
     ),
     "科研": _trade(
-        0.3, 0.8, False, (2, 3, 4),
+        0.3,
+        0.8,
+        False,
+        (2, 3, 4),
         "科研试验 成果转化",
         """
         old {c}农业科学研究所 | 技术员/研究人员 | 农
@@ -901,13 +1139,41 @@ TRADES: dict[str, Trade] = {
         "课题组 研究室",
         "科研要接地气。",
     ),
-}  # fmt: skip
+}
 
 
 BRANDS = (
-    "恒", "永", "兴", "华", "宏", "鼎", "瑞", "丰", "盛", "源", "泰", "嘉", "鑫", "远", "明",
-    "德", "信", "和", "安", "康", "诚", "达", "昌", "隆", "汇", "益", "顺", "立", "振", "通",
-)  # fmt: skip
+    "恒",
+    "永",
+    "兴",
+    "华",
+    "宏",
+    "鼎",
+    "瑞",
+    "丰",
+    "盛",
+    "源",
+    "泰",
+    "嘉",
+    "鑫",
+    "远",
+    "明",
+    "德",
+    "信",
+    "和",
+    "安",
+    "康",
+    "诚",
+    "达",
+    "昌",
+    "隆",
+    "汇",
+    "益",
+    "顺",
+    "立",
+    "振",
+    "通",
+)
 OLD_BRANDS = ("红旗", "东风", "前进", "向阳", "胜利", "新华", "卫东", "光明", "红星", "工农")
 
 INTROS: dict[str, tuple[str, ...]] = {
@@ -989,20 +1255,97 @@ QUOTES = (
 # ---------------------------------------------------------------------------------------
 
 SURNAMES: tuple[tuple[str, float], ...] = (
-    ("陈", 7.5), ("王", 7), ("张", 4), ("李", 3.5), ("徐", 3), ("周", 3), ("吴", 3), ("胡", 2.5),
-    ("赵", 2.2), ("沈", 2.2), ("杨", 2), ("黄", 2), ("金", 2), ("朱", 2), ("何", 2), ("刘", 2),
-    ("孙", 1.8), ("钱", 1.5), ("郑", 1.5), ("俞", 1.5), ("叶", 1.5), ("蒋", 1.3), ("章", 1.3),
-    ("陆", 1.2), ("丁", 1.2), ("马", 1.2), ("宋", 1.2), ("傅", 1.2), ("方", 1.2), ("邵", 1.2),
-    ("许", 1.2), ("楼", 1), ("袁", 1), ("董", 1), ("潘", 1), ("冯", 1), ("姚", 1), ("林", 1),
-    ("谢", 0.8), ("阮", 0.8), ("裘", 0.8), ("范", 0.8), ("倪", 0.8), ("任", 0.8), ("唐", 0.8),
-    ("蔡", 0.8), ("高", 0.8), ("毛", 0.8), ("魏", 0.6), ("顾", 0.6), ("梁", 0.6), ("屠", 0.6),
-    ("骆", 0.6), ("汤", 0.6), ("钟", 0.6), ("韩", 0.6), ("夏", 0.6), ("严", 0.6), ("卢", 0.6),
-    ("罗", 0.6), ("吕", 0.6), ("寿", 0.5), ("宣", 0.5), ("孟", 0.5), ("应", 0.5), ("石", 0.5),
-    ("竺", 0.4), ("郦", 0.4), ("斯", 0.4), ("史", 0.4), ("祝", 0.4), ("杜", 0.4), ("孔", 0.4),
-    ("田", 0.4), ("边", 0.3), ("茹", 0.3), ("商", 0.3), ("戚", 0.3), ("缪", 0.3), ("单", 0.2),
-    ("曾", 0.15), ("翟", 0.1), ("仇", 0.1), ("查", 0.1), ("欧阳", 0.08), ("解", 0.05),
-    ("司马", 0.05), ("上官", 0.05), ("区", 0.03), ("朴", 0.03),
-)  # fmt: skip
+    ("陈", 7.5),
+    ("王", 7),
+    ("张", 4),
+    ("李", 3.5),
+    ("徐", 3),
+    ("周", 3),
+    ("吴", 3),
+    ("胡", 2.5),
+    ("赵", 2.2),
+    ("沈", 2.2),
+    ("杨", 2),
+    ("黄", 2),
+    ("金", 2),
+    ("朱", 2),
+    ("何", 2),
+    ("刘", 2),
+    ("孙", 1.8),
+    ("钱", 1.5),
+    ("郑", 1.5),
+    ("俞", 1.5),
+    ("叶", 1.5),
+    ("蒋", 1.3),
+    ("章", 1.3),
+    ("陆", 1.2),
+    ("丁", 1.2),
+    ("马", 1.2),
+    ("宋", 1.2),
+    ("傅", 1.2),
+    ("方", 1.2),
+    ("邵", 1.2),
+    ("许", 1.2),
+    ("楼", 1),
+    ("袁", 1),
+    ("董", 1),
+    ("潘", 1),
+    ("冯", 1),
+    ("姚", 1),
+    ("林", 1),
+    ("谢", 0.8),
+    ("阮", 0.8),
+    ("裘", 0.8),
+    ("范", 0.8),
+    ("倪", 0.8),
+    ("任", 0.8),
+    ("唐", 0.8),
+    ("蔡", 0.8),
+    ("高", 0.8),
+    ("毛", 0.8),
+    ("魏", 0.6),
+    ("顾", 0.6),
+    ("梁", 0.6),
+    ("屠", 0.6),
+    ("骆", 0.6),
+    ("汤", 0.6),
+    ("钟", 0.6),
+    ("韩", 0.6),
+    ("夏", 0.6),
+    ("严", 0.6),
+    ("卢", 0.6),
+    ("罗", 0.6),
+    ("吕", 0.6),
+    ("寿", 0.5),
+    ("宣", 0.5),
+    ("孟", 0.5),
+    ("应", 0.5),
+    ("石", 0.5),
+    ("竺", 0.4),
+    ("郦", 0.4),
+    ("斯", 0.4),
+    ("史", 0.4),
+    ("祝", 0.4),
+    ("杜", 0.4),
+    ("孔", 0.4),
+    ("田", 0.4),
+    ("边", 0.3),
+    ("茹", 0.3),
+    ("商", 0.3),
+    ("戚", 0.3),
+    ("缪", 0.3),
+    ("单", 0.2),
+    ("曾", 0.15),
+    ("翟", 0.1),
+    ("仇", 0.1),
+    ("查", 0.1),
+    ("欧阳", 0.08),
+    ("解", 0.05),
+    ("司马", 0.05),
+    ("上官", 0.05),
+    ("区", 0.03),
+    ("朴", 0.03),
+)
 # Surnames whose pinyin trips naive converters: each appears at least this often.
 TRICKY_SURNAMES = ("单", "曾", "解", "仇", "区", "查", "朴", "欧阳", "司马", "上官", "吕")
 TRICKY_MIN = 3
@@ -1212,121 +1555,281 @@ REAL: tuple[RealPerson, ...] = (
     ),
 )
 # Real people named in the sources but not in the pack; no sample person may carry these names.
-OTHER_REAL_NAMES = frozenset({
-    "何贝", "赵庆光", "王金友", "何祖国", "于光远", "马巍峰", "王海军", "张柳梅", "盛阅春",
-    "彭佳学", "马卫光", "丁澄洋",
-})  # fmt: skip
+OTHER_REAL_NAMES = frozenset(
+    {
+        "何贝",
+        "赵庆光",
+        "王金友",
+        "何祖国",
+        "于光远",
+        "马巍峰",
+        "王海军",
+        "张柳梅",
+        "盛阅春",
+        "彭佳学",
+        "马卫光",
+        "丁澄洋",
+    }
+)
 REAL_NAMES = frozenset(p.name for p in REAL) | OTHER_REAL_NAMES
 
 SHAOXING_2024 = "shaoxing.com.cn 2024 http://www.shaoxing.com.cn/p/3193470.html"
 REAL_COLLECTIVES: tuple[Row, ...] = (
     {
-        "name": "浙江万丰奥威汽轮股份有限公司热加工车间", "district": "",
+        "name": "浙江万丰奥威汽轮股份有限公司热加工车间",
+        "district": "",
         "honour": "national_pioneer",
-        "year": "2017", "deeds": "2017年荣获全国工人先锋号。", "source": ZJGRRB_2017,
-    },
-    {
-        "name": "浙江绍兴嵊新高速公路有限公司嵊州南收费站班组", "district": "嵊州市",
-        "honour": "zj_pioneer", "year": "2017", "deeds": "2017年荣获浙江省工人先锋号称号。",
+        "year": "2017",
+        "deeds": "2017年荣获全国工人先锋号。",
         "source": ZJGRRB_2017,
     },
     {
-        "name": "浙江天基重工机械有限公司锻压车间", "district": "诸暨市",
-        "honour": "national_pioneer", "year": "2024", "deeds": "2024年荣获全国工人先锋号。",
+        "name": "浙江绍兴嵊新高速公路有限公司嵊州南收费站班组",
+        "district": "嵊州市",
+        "honour": "zj_pioneer",
+        "year": "2017",
+        "deeds": "2017年荣获浙江省工人先锋号称号。",
+        "source": ZJGRRB_2017,
+    },
+    {
+        "name": "浙江天基重工机械有限公司锻压车间",
+        "district": "诸暨市",
+        "honour": "national_pioneer",
+        "year": "2024",
+        "deeds": "2024年荣获全国工人先锋号。",
         "source": SHAOXING_2024,
     },
     {
-        "name": "诸暨市联合旅游汽车出租有限公司二车队", "district": "诸暨市",
+        "name": "诸暨市联合旅游汽车出租有限公司二车队",
+        "district": "诸暨市",
         "honour": "zj_pioneer",
-        "year": "2024", "deeds": "2024年荣获浙江省工人先锋号。", "source": SHAOXING_2024,
+        "year": "2024",
+        "deeds": "2024年荣获浙江省工人先锋号。",
+        "source": SHAOXING_2024,
     },
     {
-        "name": "浙江米果果生态农业集团", "district": "诸暨市", "honour": "zj_model_collective",
-        "year": "2024", "deeds": "2024年被评为浙江省模范集体。", "source": SHAOXING_2024,
+        "name": "浙江米果果生态农业集团",
+        "district": "诸暨市",
+        "honour": "zj_model_collective",
+        "year": "2024",
+        "deeds": "2024年被评为浙江省模范集体。",
+        "source": SHAOXING_2024,
     },
     {
-        "name": "国网诸暨市供电公司", "district": "诸暨市", "honour": "zj_model_collective",
-        "year": "2024", "deeds": "2024年被评为浙江省模范集体。", "source": SHAOXING_2024,
+        "name": "国网诸暨市供电公司",
+        "district": "诸暨市",
+        "honour": "zj_model_collective",
+        "year": "2024",
+        "deeds": "2024年被评为浙江省模范集体。",
+        "source": SHAOXING_2024,
     },
     {
-        "name": "全兴精工集团", "district": "诸暨市", "honour": "zj_model_collective",
-        "year": "2024", "deeds": "2024年被评为浙江省模范集体。", "source": SHAOXING_2024,
+        "name": "全兴精工集团",
+        "district": "诸暨市",
+        "honour": "zj_model_collective",
+        "year": "2024",
+        "deeds": "2024年被评为浙江省模范集体。",
+        "source": SHAOXING_2024,
     },
-)  # fmt: skip
+)
 
 _TL = "https://m.yd166.com/jiaoyu/5652167967.html"
 MILESTONES: tuple[tuple[str, str, str, str, str, str], ...] = (
-    ("1950", "1950-09-25", "全国战斗英雄代表会议和全国工农兵劳动模范代表会议",
-     "National conference of combat heroes and of model workers, peasants and soldiers",
-     "national_conference",
-     "https://github.com/Ncerzzk/MaoZeDongAnthology/blob/master/src/"
-     "167-%E4%BD%A0%E4%BB%AC%E6%98%AF%E5%85%A8%E6%B0%91%E6%97%8F%E7%9A%84%E6%A8%A1%E8%8C%83%E4%BA%BA%E7%89%A9.md"),
-    ("1956", "1956-04-20/1956-05-10", "全国先进生产者代表会议",
-     "National conference of advanced producers", "national_conference",
-     "https://www.70thvictory.com.tw/jintian/04-20/19565793.htm"),
-    ("1959", "", "全国群英会", "National heroes' conference", "national_conference",
-     "weak: http://china.zjol.com.cn/05china/system/2009/09/30/015876981.shtml"),
-    ("1960", "1960-06-01/1960-06-11", "全国文教群英会",
-     "National conference of heroes in culture and education", "national_conference",
-     "http://cnenc.net/131961.html"),
-    ("1977", "1977-05", "全国工业学大庆会议：表彰全国先进生产者385名",
-     "National industry conference names 385 advanced producers", "national_conference", _TL),
-    ("1978", "1978-03-18/1978-03-31", "全国科学大会", "National Science Conference",
-     "national_conference", _TL),
-    ("1978", "1978-06-20/1978-07-09", "全国财贸学大庆学大寨会议",
-     "National conference of finance and trade workers", "national_conference",
-     "weak: http://9000bbs.cn/sucai/wuyilaodongjieheibanbao/1511423460599651.htm"),
-    ("1979", "", "1979年两次全国性劳模表彰会议（会议名称未详）",
-     "Two national commendation meetings (names not recorded)", "national_conference",
-     "http://www.hprc.org.cn/gsyj/shs/shscf/201512/t20151210_4131834.html"),
-    ("1989", "", "全国劳动模范和全国先进工作者表彰大会",
-     "National Model Workers and Advanced Workers conference", "national_conference",
-     "http://china.zjol.com.cn/05china/system/2009/09/30/015876981.shtml"),
-    ("1995", "", "全国劳动模范和先进工作者表彰大会",
-     "National Model Workers and Advanced Workers conference", "national_conference",
-     "weak: https://jsmbw.com/biaoqian/4830.html"),
-    ("2000", "", "全国劳动模范和先进工作者表彰大会",
-     "National Model Workers and Advanced Workers conference", "national_conference",
-     "weak: http://news.x86android.com/tags-147441.html"),
-    ("2005", "", "全国劳动模范和先进工作者表彰大会",
-     "National Model Workers and Advanced Workers conference", "national_conference",
-     "https://jendow.com.tw/wiki/%E5%80%AA%E9%95%B7%E8%88%88"),
-    ("2010", "", "全国劳动模范和先进工作者表彰大会",
-     "National Model Workers and Advanced Workers conference", "national_conference",
-     "inferred: http://szb.sxworker.com/content/2007-08/09/275029.html"),
-    ("2015", "2015-04-28", "全国劳动模范和先进工作者表彰大会（表彰2010—2014年度）",
-     "National Model Workers and Advanced Workers conference (2010–2014)",
-     "national_conference", "http://m.3wdev.com/usernews/8459.html"),
-    ("2020", "2020-11-24", "全国劳动模范和先进工作者表彰大会",
-     "National Model Workers and Advanced Workers conference", "national_conference",
-     "https://feifmx.com/zw/news/13000776/20201125/39004611.html"),
-    ("2025", "2025-04-28", "庆祝中华全国总工会成立100周年暨全国劳动模范和先进工作者表彰大会",
-     "ACFTU centenary and National Model Workers and Advanced Workers conference",
-     "national_conference", "http://sxghgx01.sxgrw.com/typenews.asp?id=3272"),
-    ("1985", "", "全国五一劳动奖状、奖章评选表彰开始",
-     "National May Day Labour Medal first awarded",
-     "honour_start", "http://ldwb.workerbj.cn/content/2016-04/25/content_30177.htm"),
-    ("2008", "", "全国工人先锋号命名开始", "National Workers' Pioneer first named", "honour_start",
-     "http://ldwb.workerbj.cn/content/2016-04/25/content_30177.htm"),
-    ("2017", "", "首批“浙江工匠”命名", "First Zhejiang Craftsmen named", "honour_start",
-     "https://www.cinn.cn/rw/2018/11-26/9k6zMV5k.html；"
-     "http://m.yhaog.com/newscenter/native/city/20170908/t20170908_523941106.shtml"),
-    ("2004", "2004-07-28", "绍兴市劳动模范协会成立", "Shaoxing Model Workers Association founded",
-     "city",
-     "weak: https://factpedia.org/wiki/Special:%E7%A7%BB%E5%8A%A8%E7%89%88%E5%B7%AE%E5%BC%82/4750750"),
-    ("2017", "2017-04-26", "绍兴市庆“五一”劳模先进表彰大会：85名市劳动模范、15家市模范集体",
-     "Shaoxing May Day commendation: 85 city model workers, 15 model collectives", "city",
-     "http://epaper.zjgrrb.com/html/2017-04/27/content_2585497.htm?div=-1"),
-    ("2024", "2024-10-30", "设立“绍兴工匠日”（每年12月18日）",
-     "Shaoxing Craftsmen's Day (18 December) established", "city",
-     "https://zj.news.163.com/24/1031/11/JFQU0LUS04099D9R.html"),
-    ("2022", "2022-07-14", "绍兴劳模工匠馆暑期延长开放时间、增加讲解场次",
-     "The hall extends summer opening hours and adds guided tours", "hall",
-     "http://epaper.zjgrrb.com/html/2022-07/14/content_2798454.htm?div=-1"),
-    ("2024", "2024-08-16", "绍兴劳模工匠馆展示1832名各级劳模和70名浙江工匠、绍兴工匠的先进事迹",
-     "The hall shows 1,832 model workers and 70 craftsmen", "hall",
-     "http://www.shaoxing.com.cn/p/3230597.html"),
-)  # fmt: skip
+    (
+        "1950",
+        "1950-09-25",
+        "全国战斗英雄代表会议和全国工农兵劳动模范代表会议",
+        "National conference of combat heroes and of model workers, peasants and soldiers",
+        "national_conference",
+        "https://github.com/Ncerzzk/MaoZeDongAnthology/blob/master/src/"
+        "167-%E4%BD%A0%E4%BB%AC%E6%98%AF%E5%85%A8%E6%B0%91%E6%97%8F%E7%9A%84%E6%A8%A1%E8%8C%83%E4%BA%BA%E7%89%A9.md",
+    ),
+    (
+        "1956",
+        "1956-04-20/1956-05-10",
+        "全国先进生产者代表会议",
+        "National conference of advanced producers",
+        "national_conference",
+        "https://www.70thvictory.com.tw/jintian/04-20/19565793.htm",
+    ),
+    (
+        "1959",
+        "",
+        "全国群英会",
+        "National heroes' conference",
+        "national_conference",
+        "weak: http://china.zjol.com.cn/05china/system/2009/09/30/015876981.shtml",
+    ),
+    (
+        "1960",
+        "1960-06-01/1960-06-11",
+        "全国文教群英会",
+        "National conference of heroes in culture and education",
+        "national_conference",
+        "http://cnenc.net/131961.html",
+    ),
+    (
+        "1977",
+        "1977-05",
+        "全国工业学大庆会议：表彰全国先进生产者385名",
+        "National industry conference names 385 advanced producers",
+        "national_conference",
+        _TL,
+    ),
+    (
+        "1978",
+        "1978-03-18/1978-03-31",
+        "全国科学大会",
+        "National Science Conference",
+        "national_conference",
+        _TL,
+    ),
+    (
+        "1978",
+        "1978-06-20/1978-07-09",
+        "全国财贸学大庆学大寨会议",
+        "National conference of finance and trade workers",
+        "national_conference",
+        "weak: http://9000bbs.cn/sucai/wuyilaodongjieheibanbao/1511423460599651.htm",
+    ),
+    (
+        "1979",
+        "",
+        "1979年两次全国性劳模表彰会议（会议名称未详）",
+        "Two national commendation meetings (names not recorded)",
+        "national_conference",
+        "http://www.hprc.org.cn/gsyj/shs/shscf/201512/t20151210_4131834.html",
+    ),
+    (
+        "1989",
+        "",
+        "全国劳动模范和全国先进工作者表彰大会",
+        "National Model Workers and Advanced Workers conference",
+        "national_conference",
+        "http://china.zjol.com.cn/05china/system/2009/09/30/015876981.shtml",
+    ),
+    (
+        "1995",
+        "",
+        "全国劳动模范和先进工作者表彰大会",
+        "National Model Workers and Advanced Workers conference",
+        "national_conference",
+        "weak: https://jsmbw.com/biaoqian/4830.html",
+    ),
+    (
+        "2000",
+        "",
+        "全国劳动模范和先进工作者表彰大会",
+        "National Model Workers and Advanced Workers conference",
+        "national_conference",
+        "weak: http://news.x86android.com/tags-147441.html",
+    ),
+    (
+        "2005",
+        "",
+        "全国劳动模范和先进工作者表彰大会",
+        "National Model Workers and Advanced Workers conference",
+        "national_conference",
+        "https://jendow.com.tw/wiki/%E5%80%AA%E9%95%B7%E8%88%88",
+    ),
+    (
+        "2010",
+        "",
+        "全国劳动模范和先进工作者表彰大会",
+        "National Model Workers and Advanced Workers conference",
+        "national_conference",
+        "inferred: http://szb.sxworker.com/content/2007-08/09/275029.html",
+    ),
+    (
+        "2015",
+        "2015-04-28",
+        "全国劳动模范和先进工作者表彰大会（表彰2010—2014年度）",
+        "National Model Workers and Advanced Workers conference (2010–2014)",
+        "national_conference",
+        "http://m.3wdev.com/usernews/8459.html",
+    ),
+    (
+        "2020",
+        "2020-11-24",
+        "全国劳动模范和先进工作者表彰大会",
+        "National Model Workers and Advanced Workers conference",
+        "national_conference",
+        "https://feifmx.com/zw/news/13000776/20201125/39004611.html",
+    ),
+    (
+        "2025",
+        "2025-04-28",
+        "庆祝中华全国总工会成立100周年暨全国劳动模范和先进工作者表彰大会",
+        "ACFTU centenary and National Model Workers and Advanced Workers conference",
+        "national_conference",
+        "http://sxghgx01.sxgrw.com/typenews.asp?id=3272",
+    ),
+    (
+        "1985",
+        "",
+        "全国五一劳动奖状、奖章评选表彰开始",
+        "National May Day Labour Medal first awarded",
+        "honour_start",
+        "http://ldwb.workerbj.cn/content/2016-04/25/content_30177.htm",
+    ),
+    (
+        "2008",
+        "",
+        "全国工人先锋号命名开始",
+        "National Workers' Pioneer first named",
+        "honour_start",
+        "http://ldwb.workerbj.cn/content/2016-04/25/content_30177.htm",
+    ),
+    (
+        "2017",
+        "",
+        "首批“浙江工匠”命名",
+        "First Zhejiang Craftsmen named",
+        "honour_start",
+        "https://www.cinn.cn/rw/2018/11-26/9k6zMV5k.html；"
+        "http://m.yhaog.com/newscenter/native/city/20170908/t20170908_523941106.shtml",
+    ),
+    (
+        "2004",
+        "2004-07-28",
+        "绍兴市劳动模范协会成立",
+        "Shaoxing Model Workers Association founded",
+        "city",
+        "weak: https://factpedia.org/wiki/Special:%E7%A7%BB%E5%8A%A8%E7%89%88%E5%B7%AE%E5%BC%82/4750750",
+    ),
+    (
+        "2017",
+        "2017-04-26",
+        "绍兴市庆“五一”劳模先进表彰大会：85名市劳动模范、15家市模范集体",
+        "Shaoxing May Day commendation: 85 city model workers, 15 model collectives",
+        "city",
+        "http://epaper.zjgrrb.com/html/2017-04/27/content_2585497.htm?div=-1",
+    ),
+    (
+        "2024",
+        "2024-10-30",
+        "设立“绍兴工匠日”（每年12月18日）",
+        "Shaoxing Craftsmen's Day (18 December) established",
+        "city",
+        "https://zj.news.163.com/24/1031/11/JFQU0LUS04099D9R.html",
+    ),
+    (
+        "2022",
+        "2022-07-14",
+        "绍兴劳模工匠馆暑期延长开放时间、增加讲解场次",
+        "The hall extends summer opening hours and adds guided tours",
+        "hall",
+        "http://epaper.zjgrrb.com/html/2022-07/14/content_2798454.htm?div=-1",
+    ),
+    (
+        "2024",
+        "2024-08-16",
+        "绍兴劳模工匠馆展示1832名各级劳模和70名浙江工匠、绍兴工匠的先进事迹",
+        "The hall shows 1,832 model workers and 70 craftsmen",
+        "hall",
+        "http://www.shaoxing.com.cn/p/3230597.html",
+    ),
+)
 
 # ---------------------------------------------------------------------------------------
 # The generator
@@ -1335,9 +1838,13 @@ MILESTONES: tuple[tuple[str, str, str, str, str, str], ...] = (
 # Best honour of a sample person: national ≈ 85–110, provincial ≈ 650, municipal ≈ 600 in
 # the real hall (research/content-facts.md); the rest are county-level.
 CATEGORY_SHARES = (
-    ("national", 0.05), ("provincial", 0.31), ("zj_craftsman", 0.03), ("municipal", 0.25),
-    ("sx_craftsman", 0.07), ("county", 0.29),
-)  # fmt: skip
+    ("national", 0.05),
+    ("provincial", 0.31),
+    ("zj_craftsman", 0.03),
+    ("municipal", 0.25),
+    ("sx_craftsman", 0.07),
+    ("county", 0.29),
+)
 ZJ_CRAFTSMAN_SHARE = 0.049  # 浙江工匠 ≈ 95 of 1,950, some also model workers
 SX_CRAFTSMAN_SHARE = 0.113  # 绍兴工匠 ≈ 220 of 1,950
 # First honour's era: 15% / 40% / 45%; craftsmen (all after 2017) count towards the last.
@@ -1412,8 +1919,10 @@ class _Generator:
         # Craftsmen-only people are all new-era; the others make up the era shares.
         new_rest = max(0.0, ERA_SHARES["new"] * n - crafts_only)
         shares = (
-            ("old", ERA_SHARES["old"] * n), ("mid", ERA_SHARES["mid"] * n), ("new", new_rest),
-        )  # fmt: skip
+            ("old", ERA_SHARES["old"] * n),
+            ("mid", ERA_SHARES["mid"] * n),
+            ("new", new_rest),
+        )
         eras = iter(_quota(rng, rest, shares)) if rest else iter(())
         tricky = {}
         if n >= 10 * len(TRICKY_SURNAMES) * TRICKY_MIN:
@@ -1487,10 +1996,7 @@ class _Generator:
             birth = y0 - age
             years = [y0]
             for code in codes[1:]:
-                later = [
-                    y for y in allowed_years(code)
-                    if years[-1] + 2 <= y <= min(LAST_YEAR, birth + 60)
-                ]  # fmt: skip
+                later = [y for y in allowed_years(code) if years[-1] + 2 <= y <= min(LAST_YEAR, birth + 60)]
                 if not later:
                     break
                 years.append(rng.choice(later[:4]))
@@ -1500,9 +2006,12 @@ class _Generator:
                 return
         # The category cannot start in this era: fall back to its plain honour.
         fallback = {
-            "national": "national_model", "provincial": "zj_model", "municipal": "sx_model",
-            "zj_craftsman": "zj_craftsman", "sx_craftsman": "sx_craftsman",
-        }  # fmt: skip
+            "national": "national_model",
+            "provincial": "zj_model",
+            "municipal": "sx_model",
+            "zj_craftsman": "zj_craftsman",
+            "sx_craftsman": "sx_craftsman",
+        }
         code = fallback.get(person.category, "county_model")
         y0 = rng.choice([y for y in allowed_years(code) if lo <= y <= hi])
         person.birth = y0 - rng.randint(30, 50)
@@ -1518,10 +2027,13 @@ class _Generator:
             have = sum(1 for p in people for c, _ in p.honours if c == code)
             need = round(share * n) - have
             pool = [
-                p for p in people
-                if p.category in categories and TRADES[p.industry].craft
-                and code not in {c for c, _ in p.honours} and self._craft_years(p)
-            ]  # fmt: skip
+                p
+                for p in people
+                if p.category in categories
+                and TRADES[p.industry].craft
+                and code not in {c for c, _ in p.honours}
+                and self._craft_years(p)
+            ]
             for p in rng.sample(pool, max(0, min(need, len(pool)))):
                 year = rng.choice(self._craft_years(p))
                 p.honours = sorted([*p.honours, (code, year)], key=lambda h: (h[1], TIER[h[0]]))
@@ -1562,11 +2074,15 @@ class _Generator:
         full, short = _county(district, year)
         village = rng.choice(VILLAGES)
         return {
-            "c": full, "cs": short, "t": _town(rng.choice(TOWNS[district]), year), "v": village,
+            "c": full,
+            "cs": short,
+            "t": _town(rng.choice(TOWNS[district]), year),
+            "v": village,
             "vil": village + ("大队" if year <= 1983 else "村"),
-            "b": "".join(rng.sample(BRANDS, 2)), "ob": rng.choice(OLD_BRANDS),
+            "b": "".join(rng.sample(BRANDS, 2)),
+            "ob": rng.choice(OLD_BRANDS),
             "corp": "厂" if year < 1993 else rng.choice(("有限公司", "股份有限公司")),
-        }  # fmt: skip
+        }
 
     def honoree_row(self, p: _Person) -> Row:
         rng = self.rng
@@ -1579,9 +2095,14 @@ class _Generator:
         ta = "她" if p.gender == "女" else "他"
         start = min(first - 3, p.birth + rng.randint(16, 22))
         values = {
-            "name": p.name, "ta": ta, "emp": employer, "pos": position, "start": start,
-            "yrs": max(3, last - start), "skill": rng.choice(trade.skills),
-        }  # fmt: skip
+            "name": p.name,
+            "ta": ta,
+            "emp": employer,
+            "pos": position,
+            "start": start,
+            "yrs": max(3, last - start),
+            "skill": rng.choice(trade.skills),
+        }
         pool = trade.fragments(bucket, unit.tag)
         picked = rng.sample(pool, min(len(pool), rng.choice((1, 2, 2, 3))))
         acts = [_fill(a, rng, values) for a in picked]
@@ -1608,12 +2129,21 @@ class _Generator:
         if rng.random() < 0.4:
             quote = rng.choice(trade.quotes if trade.quotes and rng.random() < 0.3 else QUOTES)
         return {
-            "id": p.id, "name": p.name, "name_en": "", "gender": p.gender,
-            "birth_year": str(p.birth), "district": printed_district(p.district, first),
-            "employer": employer, "position": position, "industry": p.industry,
-            "deeds": "\n".join(paragraphs), "quote": quote, "portrait": "", "sample": "true",
+            "id": p.id,
+            "name": p.name,
+            "name_en": "",
+            "gender": p.gender,
+            "birth_year": str(p.birth),
+            "district": printed_district(p.district, first),
+            "employer": employer,
+            "position": position,
+            "industry": p.industry,
+            "deeds": "\n".join(paragraphs),
+            "quote": quote,
+            "portrait": "",
+            "sample": "true",
             "source": "",
-        }  # fmt: skip
+        }
 
     def _closing(self, p: _Person, ta: str) -> str:
         def title(code: str, year: int) -> str:
@@ -1640,10 +2170,16 @@ class _Generator:
         real = enumerate(REAL_COLLECTIVES, 1)
         rows = [{"id": f"c{i:03d}", **row, "sample": "false"} for i, row in real]
         n = max(20, round(self.count * 0.035))
-        codes = _quota(rng, n, (
-            ("national_pioneer", 0.1), ("zj_pioneer", 0.3), ("zj_model_collective", 0.15),
-            ("sx_model_collective", 0.45),
-        ))  # fmt: skip
+        codes = _quota(
+            rng,
+            n,
+            (
+                ("national_pioneer", 0.1),
+                ("zj_pioneer", 0.3),
+                ("zj_model_collective", 0.15),
+                ("sx_model_collective", 0.45),
+            ),
+        )
         industries = [i for i in self.industries if TRADES[i].weights[2] > 0]
         names = {r["name"] for r in rows}
         for k, code in enumerate(codes):
@@ -1666,13 +2202,23 @@ class _Generator:
                 _fill(rng.choice(second), rng, {"who": who, "skill": skill}),
             ]
             if rng.random() < 0.5:
-                lines.append(f"{year}年被命名为{HONOUR_ZH[code]}。" if code.endswith("pioneer")
-                             else f"{year}年被评为{HONOUR_ZH[code]}。")  # fmt: skip
-            rows.append({
-                "id": f"c{len(REAL_COLLECTIVES) + k + 1:03d}", "name": name,
-                "district": printed_district(district, year), "honour": code, "year": str(year),
-                "deeds": lines[0] + "\n" + "".join(lines[1:]), "sample": "true", "source": "",
-            })  # fmt: skip
+                lines.append(
+                    f"{year}年被命名为{HONOUR_ZH[code]}。"
+                    if code.endswith("pioneer")
+                    else f"{year}年被评为{HONOUR_ZH[code]}。"
+                )
+            rows.append(
+                {
+                    "id": f"c{len(REAL_COLLECTIVES) + k + 1:03d}",
+                    "name": name,
+                    "district": printed_district(district, year),
+                    "honour": code,
+                    "year": str(year),
+                    "deeds": lines[0] + "\n" + "".join(lines[1:]),
+                    "sample": "true",
+                    "source": "",
+                }
+            )
         return rows
 
     # -- studios -----------------------------------------------------------------------------
@@ -1681,10 +2227,11 @@ class _Generator:
         shapes = _district_shapes()
         # Leaders still at work: honoured lately and young enough to run a studio.
         active = [
-            p for p in people
+            p
+            for p in people
             if (p.honours[-1][1] >= 2005 and p.birth >= 1955 and TRADES[p.industry].craft)
             or (p.honours[-1][1] >= 2010 and p.birth >= 1958)
-        ]  # fmt: skip
+        ]
         rng.shuffle(active)
         high = [p for p in active if TIER[min(p.honours, key=lambda h: TIER[h[0]])[0]] <= 2]
         taken: set[str] = set()
@@ -1710,14 +2257,21 @@ class _Generator:
                     name = unit + rng.choice(("职工创新工作室", "劳模工匠创新工作室"))
                 lon, lat = _point_in(shapes[district], rng)
                 open_ = rng.random() < 0.65
-                out.append({
-                    "id": f"w{len(out) + 1:03d}", "name": name, "level": level,
-                    "leader_id": leader.id if leader else "", "district": district,
-                    "lon": f"{lon:.5f}", "lat": f"{lat:.5f}",
-                    "open_for_visits": "true" if open_ else "false",
-                    "what_to_see": _what_to_see(rng, TRADES[industry], open_),
-                    "sample": "true", "source": "",
-                })  # fmt: skip
+                out.append(
+                    {
+                        "id": f"w{len(out) + 1:03d}",
+                        "name": name,
+                        "level": level,
+                        "leader_id": leader.id if leader else "",
+                        "district": district,
+                        "lon": f"{lon:.5f}",
+                        "lat": f"{lat:.5f}",
+                        "open_for_visits": "true" if open_ else "false",
+                        "what_to_see": _what_to_see(rng, TRADES[industry], open_),
+                        "sample": "true",
+                        "source": "",
+                    }
+                )
         return out
 
 
@@ -1837,12 +2391,24 @@ def _point_in(polygons: Sequence[Sequence[Ring]], rng: random.Random) -> tuple[f
 def _real_rows() -> tuple[list[Row], list[Row]]:
     honorees, honours = [], []
     for p in REAL:
-        honorees.append({
-            "id": p.id, "name": p.name, "name_en": p.name_en, "gender": p.gender,
-            "birth_year": p.birth_year, "district": p.district, "employer": p.employer,
-            "position": p.position, "industry": p.industry, "deeds": p.deeds, "quote": p.quote,
-            "portrait": "", "sample": "false", "source": p.source,
-        })  # fmt: skip
+        honorees.append(
+            {
+                "id": p.id,
+                "name": p.name,
+                "name_en": p.name_en,
+                "gender": p.gender,
+                "birth_year": p.birth_year,
+                "district": p.district,
+                "employer": p.employer,
+                "position": p.position,
+                "industry": p.industry,
+                "deeds": p.deeds,
+                "quote": p.quote,
+                "portrait": "",
+                "sample": "false",
+                "source": p.source,
+            }
+        )
         honours += [{"honoree_id": p.id, "honour": c, "year": y} for c, y in p.honours]
     return honorees, honours
 

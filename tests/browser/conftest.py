@@ -174,11 +174,18 @@ def start_server(
         **(env or {}),
     }
     command = [
-        _python(), "-m", "streamlit", "run", _entrypoint(),
-        "--server.port", str(port),
-        "--server.address", "127.0.0.1",
-        "--server.headless", "true",
-    ]  # fmt: skip
+        _python(),
+        "-m",
+        "streamlit",
+        "run",
+        _entrypoint(),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+    ]
     with log_path.open("wb") as log:
         process = subprocess.Popen(
             command,
@@ -374,8 +381,9 @@ def new_page(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Calla
     pages: list[Page] = []
     request.node.stash[_PAGES] = pages
 
-    def make(base_url: str, viewport: tuple[int, int] | Mapping[str, int] = (1280, 800),
-             **kwargs: Any) -> Page:  # fmt: skip
+    def make(
+        base_url: str, viewport: tuple[int, int] | Mapping[str, int] = (1280, 800), **kwargs: Any
+    ) -> Page:
         page = offline_page(browser, base_url, viewport, **kwargs)
         pages.append(page)
         return page
@@ -404,11 +412,13 @@ def pytest_runtest_makereport(
         servers += [s for s in pool.started if s not in servers]
     for server in servers:
         state = "running" if server.alive() else f"exited {server.process.returncode}"
-        report.sections.append((
-            f"hall server log: {server.mode} {server.url} ({state}), last "
-            f"{LOG_TAIL_LINES} lines of {server.log_path}",
-            server.log(LOG_TAIL_LINES),
-        ))  # fmt: skip
+        report.sections.append(
+            (
+                f"hall server log: {server.mode} {server.url} ({state}), last "
+                f"{LOG_TAIL_LINES} lines of {server.log_path}",
+                server.log(LOG_TAIL_LINES),
+            )
+        )
     # Pages are still open here (fixture teardown comes later): keep what they showed.
     for index, page in enumerate(item.stash.get(_PAGES, [])):
         with contextlib.suppress(Exception):

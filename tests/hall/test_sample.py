@@ -19,8 +19,22 @@ KINDS = {k["code"]: k for k in HALL["honours"]}
 SEED_PEOPLE = ("丁卫松", "董建奎", "赵龙", "范祥波", "杨七明", "沈红平", "王文娟")
 # National commendation conferences (shared/data/honours_timeline.json).
 CONFERENCES = {
-    1950, 1956, 1959, 1960, 1977, 1978, 1979, 1989, 1995, 2000, 2005, 2010, 2015, 2020, 2025,
-}  # fmt: skip
+    1950,
+    1956,
+    1959,
+    1960,
+    1977,
+    1978,
+    1979,
+    1989,
+    1995,
+    2000,
+    2005,
+    2010,
+    2015,
+    2020,
+    2025,
+}
 REGIONAL = CONFERENCES | {2019, 2024}
 
 
@@ -86,10 +100,10 @@ def test_every_sample_honour_year_follows_the_rules(
     rows = request.getfixturevalue(size)
     synthetic = _synthetic(rows)
     bad = [
-        h for h in rows["honours.csv"]
-        if h["honoree_id"] in synthetic
-        and not (h["year"] and _check_year(h["honour"], int(h["year"])))
-    ]  # fmt: skip
+        h
+        for h in rows["honours.csv"]
+        if h["honoree_id"] in synthetic and not (h["year"] and _check_year(h["honour"], int(h["year"])))
+    ]
     assert bad == []
 
 
