@@ -41,6 +41,23 @@ LABELS: dict[str, tuple[str, str]] = {
     "match_industry": ("行业", "Industry"),
     "match_honour": ("荣誉", "Honour"),
     "match_era": ("时代", "Era"),
+    # kiosk
+    "room_attract": ("欢迎", "Welcome"),
+    "kiosk_still_there": (
+        "还在参观吗？{n} 秒后回到首页，轻触屏幕继续。",
+        "Still there? Back to the start in {n} s — touch the screen to stay.",
+    ),
+    "kiosk_contrast": ("大字 · 高对比", "Large text"),
+    "kiosk_touch": ("轻触屏幕，开始参观", "Touch the screen to begin"),
+    "qr_title": ("用手机继续看", "Continue on your phone"),
+    "qr_help": ("用手机扫码，在线上云展馆打开本页。", "Scan to open this page in the online hall."),
+    "keyboard_title": ("按拼音首字母查找", "Find by pinyin initials"),
+    "keyboard_hint": (
+        "例如 丁卫松 → D W S。轻触字母，结果随即出现。",
+        "e.g. 丁卫松 → D W S. Tap letters; results appear as you go.",
+    ),
+    "key_delete": ("删除", "Delete"),
+    "key_clear": ("清空", "Clear"),
     # home
     "home_welcome": (
         "这里展示新中国成立以来{city}各个时代的劳动模范和工匠。",
@@ -140,6 +157,90 @@ LABELS: dict[str, tuple[str, str]] = {
     "level_county": ("县级", "County"),
     "yes": ("是", "yes"),
     "no": ("否", "no"),
+    # timeline (时间长廊)
+    "room_timeline": ("时间长廊", "Timeline"),
+    "timeline_intro": (
+        "{first} 年以来{city}劳模工匠每年获得的荣誉，按级别分色叠加；底色标出历史时期，上方的菱形是大事记。",
+        "The honours {city}'s model workers and craftsmen received each year since {first}, stacked by "
+        "level; the shading marks the eras and the diamonds above are milestones.",
+    ),
+    "timeline_view": ("显示方式", "View"),
+    "view_decade": ("按年代", "By decade"),
+    "view_year": ("按年份", "By year"),
+    "timeline_hint_decade": (
+        "点一下某个年代的柱子，下面就列出这十年获得荣誉的人物；也可以拖动年份滑块。",
+        "Tap a decade's bar to list the people honoured in it, or drag the year slider.",
+    ),
+    "timeline_hint_year": (
+        "在图上横向拖选一段年份，下面就列出这段时间获得荣誉的人物；也可以拖动年份滑块。",
+        "Drag across the chart to pick a span of years, or drag the year slider.",
+    ),
+    "timeline_span": ("年份范围", "Years"),
+    "timeline_all_years": ("看全部年份", "All years"),
+    "timeline_axis": ("荣誉（项）", "Honours"),
+    "count_honours": ("{n} 项", "{n} honours"),
+    "decade_label": ("{decade}年代", "{decade}s"),
+    "timeline_milestones": ("大事记", "Milestones"),
+    "timeline_undated": (
+        "另有 {n} 项荣誉年份不详，未计入图中。",
+        "{n} more honours have no known year and are not counted in the chart.",
+    ),
+    "timeline_people_span": ("{start}—{end} 年获得荣誉的人物", "People honoured {start}–{end}"),
+    "timeline_people_year": ("{year} 年获得荣誉的人物", "People honoured in {year}"),
+    # map (地图) and innovation studios
+    "room_map": ("地图", "Map"),
+    "map_intro": (
+        "{city}各区、县（市）的劳模工匠人数，颜色越深人数越多。",
+        "How many of {city}'s model workers and craftsmen come from each district; darker means more.",
+    ),
+    "map_former": (
+        "记录中的旧地名（如{names}）计入今天的区县，人物页上仍照原样显示。",
+        "Records printed under a former name (such as {names}) count for today's district; "
+        "the person's page keeps the name as printed.",
+    ),
+    "map_pick": (
+        "点选地图上的区、县（市），或下面的按钮，查看那里的人物和创新工作室。",
+        "Tap a district on the map, or a button below, to see its people and innovation studios.",
+    ),
+    "map_show_studios": ("在地图上显示创新工作室", "Show innovation studios on the map"),
+    "map_studios_legend": ("创新工作室（{state}）", "Studios ({state})"),
+    "map_people": ("{district}的劳模工匠", "Honorees from {district}"),
+    "map_studios_here": ("{district}的创新工作室", "Innovation studios in {district}"),
+    "map_no_studio_here": ("这里暂未收录创新工作室。", "No innovation studio is recorded here yet."),
+    "map_all_studios": ("查看全部创新工作室", "See all innovation studios"),
+    "map_no_district": (
+        "另有 {n} 位人物的记录未注明区县，不在地图上。",
+        "{n} more people have no district in their record and are not on the map.",
+    ),
+    "map_unavailable": (
+        "地图暂时无法显示：内容包的区县边界文件有以下问题。",
+        "The map cannot be drawn: the pack's district boundary file has these problems.",
+    ),
+    "room_studios": ("创新工作室", "Studios"),
+    "studios_intro": (
+        "看完展馆，再走进劳模工匠创新工作室。每个工作室都写明了能看到什么、是否接待参观。",
+        "After the hall, go on to the innovation studios of model workers and craftsmen. "
+        "Each one says what you can see there and whether it takes visitors.",
+    ),
+    "studios_open_only": ("只看可参观的", "Open to visitors only"),
+    "studios_count": ("共 {n} 个工作室", "{n} studios"),
+    "studios_none": ("没有符合条件的工作室。", "No studio matches."),
+    "studios_unplaced": (
+        "{n} 个工作室未标注位置，只在列表中显示。",
+        "{n} studios have no recorded location and are only listed.",
+    ),
+    "studio_open": ("可参观", "open to visitors"),
+    "studio_closed": ("暂不接待参观", "not open to visitors"),
+    "studio_level": ("{level}工作室", "{level} studio"),
+    "studio_leader": ("领衔人：{name}", "Led by {name}"),
+    # life line (个人年表) on a person's page
+    "life_line": ("个人年表", "Life line"),
+    "life_born": ("出生", "born"),
+    "life_role": ("记录中的职务（未注年份）：{role}", "Role as recorded (no year given): {role}"),
+    "life_undated": (
+        "年份不详的荣誉（{n} 项）未画在年表上。",
+        "Honours with no known year ({n}) are not on the line.",
+    ),
     # curators
     "load_problems": ("内容包加载提示（{n} 条）", "Content pack load notes ({n})"),
     "load_problems_help": (

@@ -3,11 +3,14 @@
 import streamlit as st
 
 from hall.labels import t
+from hall.qr import deep_link
 from hall.ui.cards import card_grid, display_name, portrait_url
 from hall.ui.data import catalog
+from hall.ui.kiosk import hand_off, reading_time
 from hall.ui.lang import current
 from hall.ui.nav import ERA_ROOMS, link
 from hall.ui.text import plain
+from hall.ui.widgets import kiosk
 
 cat, lang = catalog(), current()
 honoree_id = st.query_params.get("id", "")
@@ -56,16 +59,25 @@ if h.deeds:
     st.subheader(t("deeds", lang))
     for paragraph in h.paragraphs:
         st.markdown(plain(paragraph))
+    if kiosk():
+        reading_time(len(h.deeds) // 8)  # about eight characters a second, read aloud or not
 if h.quote:
     st.subheader(t("quote", lang))
     st.markdown(f"> {plain(h.quote)}")
-if h.source:
-    st.caption(f"{t('source', lang)}：{plain(h.source)}")
+if h.source:  # as plain text on a kiosk: no link may lead out of the hall
+    source = f"{t('source', lang)}：{h.source}"
+    if kiosk():
+        st.text(source)
+    else:
+        st.caption(plain(source))
 
 related = cat.related(h, 4)
 if related:
     st.subheader(t("related", lang))
     card_grid(related, cat, lang)
 
-st.caption(t("share_link", lang))
-st.code(f"{cat.info.base_url}/honoree?id={h.id}", language=None)
+if kiosk():
+    hand_off(cat, h.id, lang)
+else:
+    st.caption(t("share_link", lang))
+    st.code(deep_link(cat.info.base_url, h.id), language=None)

@@ -9,6 +9,7 @@ from hall.ui.data import catalog, index
 from hall.ui.lang import current
 from hall.ui.search_state import seed_from_url, write_to_url
 from hall.ui.text import highlight, plain
+from hall.ui.widgets import choice, keyboard, kiosk
 
 cat, lang, idx = catalog(), current(), index()
 names = {
@@ -20,9 +21,12 @@ names = {
 seed_from_url(names)
 
 st.title(t("room_search", lang))
-query = st.text_input(
-    t("search_box", lang), key="q", placeholder=t("search_placeholder", lang), max_chars=100
-)
+if kiosk():
+    query = keyboard("kq", lang)
+else:
+    query = st.text_input(
+        t("search_box", lang), key="q", placeholder=t("search_placeholder", lang), max_chars=100
+    )
 filters = {name: st.session_state.get(f"s_{name}") for name in names}
 result = idx.search(query, **filters, limit=0)
 
@@ -42,14 +46,14 @@ chips("district", t("filter_district", lang))
 left, right = st.columns(2)
 for col, name, label in ((left, "honour", "filter_honour"), (right, "industry", "filter_industry")):
     counts = result.facets.get(name, {})
-    col.selectbox(
-        t(label, lang),
-        [None, *names[name]],
-        key=f"s_{name}",
-        format_func=lambda v, n=name, c=counts: (
-            t("filter_any", lang) if v is None else f"{names[n][v]} ({c.get(v, 0)})"
-        ),
-    )
+    with col:
+        choice(
+            t(label, lang),
+            list(names[name]),
+            f"s_{name}",
+            lambda v, n=name, c=counts: f"{names[n][v]} ({c.get(v, 0)})",
+            lang,
+        )
 
 write_to_url(query, filters)
 key = f"page_search_{query}_{sorted(filters.items())}"

@@ -8,6 +8,7 @@ from hall.labels import t
 from hall.ui.cards import PER_PAGE, page_offset, result_page
 from hall.ui.data import catalog, index
 from hall.ui.lang import current
+from hall.ui.widgets import choice
 
 
 def show(era_id: str) -> None:
@@ -22,22 +23,22 @@ def show(era_id: str) -> None:
     everyone = idx.search("", era=era_id, limit=0)
     honours = sorted(everyone.facets["honour"], key=lambda c: (cat.honour_kinds[c].level.rank, c))
     left, right = st.columns(2)
-    honour = left.selectbox(
-        t("filter_honour", lang),
-        [None, *honours],
-        key=f"{era_id}_honour",
-        format_func=lambda c: (
-            t("filter_any", lang)
-            if c is None
-            else f"{cat.honour_name(c, lang)} ({everyone.facets['honour'][c]})"
-        ),
-    )
-    district = right.selectbox(
-        t("filter_district", lang),
-        [None, *(d.adcode for d in cat.districts)],
-        key=f"{era_id}_district",
-        format_func=lambda c: t("filter_any", lang) if c is None else cat.district(c).name.get(lang),
-    )
+    with left:
+        honour = choice(
+            t("filter_honour", lang),
+            honours,
+            f"{era_id}_honour",
+            lambda c: f"{cat.honour_name(c, lang)} ({everyone.facets['honour'][c]})",
+            lang,
+        )
+    with right:
+        district = choice(
+            t("filter_district", lang),
+            [d.adcode for d in cat.districts],
+            f"{era_id}_district",
+            lambda c: cat.district(c).name.get(lang),
+            lang,
+        )
 
     st.subheader(t("era_people", lang))
     key = f"page_{era_id}_{honour}_{district}"

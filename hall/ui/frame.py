@@ -7,8 +7,10 @@ from pathlib import Path
 
 import streamlit as st
 
+from hall.config import Mode
 from hall.errors import HallError, HonoreeNotFound, PackError
 from hall.labels import t
+from hall.ui import kiosk
 from hall.ui import lang as lang_ui
 from hall.ui.data import catalog, settings
 from hall.ui.nav import HOME_PAGE, pages
@@ -35,8 +37,12 @@ def run() -> None:
     except PackError as exc:
         st.error(t("error_pack", lang, reason=exc))
         return
-    page = st.navigation(pages(mode, lang), position="top")
-    _header(cat.info.name.get(lang), cat.info.sample_data, lang)
+    kiosk_mode = mode is Mode.KIOSK
+    page = st.navigation(pages(mode, lang), position="hidden" if kiosk_mode else "top")
+    if kiosk_mode:
+        kiosk.chrome(cat, lang, show_bar=page.url_path != "attract")
+    if page.url_path != "attract":
+        _header(cat.info.name.get(lang), cat.info.sample_data, lang, switch=not kiosk_mode)
     try:
         page.run()
     except HonoreeNotFound as exc:
@@ -52,10 +58,11 @@ def run() -> None:
         st.page_link(HOME_PAGE, label=t("back_home", lang), icon=":material/home:")
 
 
-def _header(hall_name: str, sample: bool, lang: str) -> None:
+def _header(hall_name: str, sample: bool, lang: str, *, switch: bool) -> None:
     with st.container(horizontal=True, vertical_alignment="center", key="hall_header"):
         badge = f" :orange-badge[{t('sample_badge', lang)}]" if sample else ""
         st.markdown(
             f"**{hall_name}**{badge}", help=t("sample_note", lang) if sample else None, width="stretch"
         )
-        lang_ui.switch(lang)
+        if switch:
+            lang_ui.switch(lang)

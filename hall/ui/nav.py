@@ -34,6 +34,7 @@ ROOMS: tuple[Room, ...] = (
     Room("search", "rooms/search.py", "search"),
     Room("directory", "rooms/directory.py", "directory", VISITOR_MODES),
     Room("honoree", "rooms/honoree.py", "honoree", visible=False),
+    Room("attract", "rooms/attract.py", "attract", frozenset({Mode.KIOSK}), visible=False),
 )
 
 ERA_ROOMS = {

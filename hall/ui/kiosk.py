@@ -1,0 +1,81 @@
+"""Kiosk chrome for the hall's touchscreens: locked down, big targets, idle reset, hand-off QR."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import streamlit as st
+
+from hall.catalog import Catalog
+from hall.config import Mode
+from hall.labels import t
+from hall.qr import deep_link, qr_svg
+from hall.ui import lang as lang_ui
+from hall.ui.nav import rooms_for
+
+_HERE = Path(__file__).parent
+_CSS = (_HERE / "kiosk.css").read_text(encoding="utf-8")
+_CONTRAST_CSS = (_HERE / "contrast.css").read_text(encoding="utf-8")
+_JS = (_HERE / "kiosk.js").read_text(encoding="utf-8")
+ATTRACT_URL = "./attract"
+
+
+def chrome(cat: Catalog, lang: str, *, show_bar: bool = True) -> None:
+    """Lock the screen down and install the idle watchdog; then the big room bar."""
+    st.html(f"<style>{_CSS}</style>")
+    if st.session_state.get("contrast"):
+        st.html(f"<style>{_CONTRAST_CSS}</style>")
+    config = {
+        "idle": cat.info.idle_seconds,
+        "warn": cat.info.warning_seconds,
+        "attract": ATTRACT_URL,
+        "message": t("kiosk_still_there", lang),
+    }
+    st.html(
+        f"<script>{_JS.replace('CFG', json.dumps(config, ensure_ascii=False))}</script>",
+        unsafe_allow_javascript=True,
+    )
+    if show_bar:
+        _bar(lang)
+
+
+def _toggle_contrast() -> None:
+    st.session_state["contrast"] = not st.session_state.get("contrast", False)
+
+
+def _bar(lang: str) -> None:
+    with st.container(horizontal=True, key="kiosk_bar", gap="small"):
+        for room in rooms_for(Mode.KIOSK):
+            if room.visible:
+                st.page_link(room.path, label=room.title(lang))
+        st.button(
+            t("kiosk_contrast", lang),
+            key="contrast_switch",
+            on_click=_toggle_contrast,
+            icon=":material/text_increase:",
+        )
+        lang_ui.switch(lang)
+
+
+def reading_time(seconds: int) -> None:
+    """Give a visitor reading a long text `seconds` more before the idle countdown."""
+    st.html(f'<div data-hall-extra="{int(seconds)}"></div>')
+
+
+def hand_off(cat: Catalog, honoree_id: str, lang: str) -> None:
+    """The QR code of this page in the online hall, to continue on a phone."""
+    with st.container(border=True, key="qr"):
+        st.subheader(t("qr_title", lang))
+        st.image(qr_svg(deep_link(cat.info.base_url, honoree_id)), width=260)
+        st.caption(t("qr_help", lang))
+
+
+def touch_to_start() -> None:
+    """On the attract screen, any touch opens the welcome hall in a fresh session."""
+    st.html(
+        "<script>(() => { if (window.__hallAttract) return; window.__hallAttract = true;"
+        " addEventListener('pointerdown', () => location.assign('./'), { capture: true, once: true });"
+        " })();</script>",
+        unsafe_allow_javascript=True,
+    )

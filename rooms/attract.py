@@ -1,0 +1,44 @@
+"""Attract screen (kiosk): a slowly changing showcase of people and eras; a touch begins the visit."""
+
+import datetime as dt
+import time
+
+import streamlit as st
+
+from hall.labels import t
+from hall.ui.cards import honour_summary, portrait_url
+from hall.ui.data import catalog
+from hall.ui.kiosk import touch_to_start
+from hall.ui.lang import current
+from hall.ui.nav import HOME_PAGE
+from hall.ui.text import plain
+
+SLIDE_SECONDS = 8
+cat, lang = catalog(), current()
+touch_to_start()
+st.page_link(HOME_PAGE, label=t("kiosk_touch", lang), icon=":material/touch_app:")
+
+
+@st.fragment(run_every=SLIDE_SECONDS)
+def showcase() -> None:
+    people = cat.featured(dt.date.today(), 12)
+    slides = [*people[:4], cat.eras[0], *people[4:8], cat.eras[1], *people[8:], cat.eras[2]]
+    slide = slides[int(time.time() // SLIDE_SECONDS) % len(slides)]
+    with st.container(key="attract_slide"):
+        if hasattr(slide, "intro"):  # an era
+            st.title(slide.name.get(lang))
+            st.header(slide.span(lang))
+            st.subheader("　".join(trait.get(lang) for trait in slide.traits))
+            st.markdown(slide.intro.get(lang))
+            return
+        pic, text = st.columns([1, 2], gap="large")
+        pic.image(portrait_url(slide, "page"), width=360)
+        with text:
+            st.title(plain(slide.name))
+            st.header(plain(honour_summary(slide, cat, lang)))
+            if slide.paragraphs:
+                st.markdown(plain(slide.paragraphs[0]))
+
+
+showcase()
+st.caption(cat.info.name.get(lang))

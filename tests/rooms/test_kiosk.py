@@ -1,0 +1,112 @@
+"""Kiosk mode: locked down, finger-only search, QR hand-off, attract screen, no curation rooms."""
+
+from __future__ import annotations
+
+import base64
+import random
+import tracemalloc
+
+import pytest
+
+from hall.config import Mode
+from hall.labels import t
+from hall.qr import deep_link, qr_svg
+from hall.ui.nav import ROOMS, rooms_for
+from tests.rooms.conftest import texts
+
+
+@pytest.fixture
+def kiosk_env(pack_env, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("HALL_MODE", "kiosk")
+    return pack_env
+
+
+def _links(at) -> list[str]:
+    return [p.proto.page for p in at.get("page_link")]
+
+
+def test_directory_is_not_registered_in_kiosk_mode() -> None:
+    kiosk_rooms = {r.key for r in rooms_for(Mode.KIOSK)}
+    assert "directory" not in kiosk_rooms
+    assert "attract" in kiosk_rooms
+    assert "attract" not in {r.key for r in rooms_for(Mode.ONLINE)}
+
+
+def test_kiosk_bar_offers_every_visible_room_and_no_directory(kiosk_env, open_room) -> None:
+    at = open_room()
+    links = _links(at)
+    for room in rooms_for(Mode.KIOSK):
+        if room.visible:
+            assert ("" if room.key == "home" else room.url) in links, room.key
+    assert not [link for link in links if "directory" in link]
+    assert at.button(key="contrast_switch")
+
+
+def test_on_screen_keyboard_finds_a_person_by_initials(kiosk_env, open_room, cat) -> None:
+    at = open_room("rooms/search.py")
+    for letter in "DWS":
+        at = at.button(key=f"key_{letter}").click().run()
+    assert at.session_state["kq"] == "dws"
+    first = next(p for p in at.get("page_link") if "honoree" in p.proto.page)
+    assert cat.honoree(first.proto.query_string.removeprefix("id=")).name == "丁卫松"
+    at = at.button(key="key_delete").click().run()
+    assert at.session_state["kq"] == "dw"
+    at = at.button(key="key_clear").click().run()
+    assert at.session_state["kq"] == ""
+
+
+def test_kiosk_filters_are_tap_chips_not_menus(kiosk_env, open_room) -> None:
+    at = open_room("rooms/era_reform.py")
+    assert not at.selectbox
+    assert any("reform_district" in g.proto.id for g in at.get("button_group"))
+
+
+def test_honoree_page_offers_a_qr_code_instead_of_a_link(kiosk_env, open_room, cat) -> None:
+    h = next(x for x in cat.honorees if not x.sample and x.source)
+    at = open_room("rooms/honoree.py", id=h.id)
+    assert t("qr_title") in texts(at)
+    urls = [img.url for image in at.get("image") for img in image.proto.imgs]
+    qr = qr_svg(deep_link(cat.info.base_url, h.id))
+    assert f"data:image/svg+xml;base64,{base64.b64encode(qr.encode()).decode()}" in urls
+    assert not at.code  # no share link to copy on a kiosk
+    assert h.source in "\n".join(x.value for x in at.text)  # plain text, not a link
+
+
+def test_attract_screen_shows_a_person_or_era_and_a_way_in(kiosk_env, open_room) -> None:
+    at = open_room("rooms/attract.py")
+    assert not at.exception
+    assert any(p.proto.label == t("kiosk_touch") for p in at.get("page_link"))
+    assert at.title
+
+
+def test_contrast_switch_toggles_large_text(kiosk_env, open_room) -> None:
+    at = open_room()
+    at = at.button(key="contrast_switch").click().run()
+    assert at.session_state["contrast"] is True
+    at = at.button(key="contrast_switch").click().run()
+    assert at.session_state["contrast"] is False
+
+
+def test_soak_random_taps_raise_nothing_and_memory_stays_flat(kiosk_env, open_room) -> None:
+    rng = random.Random(42)
+    paths = [r.path for r in ROOMS if Mode.KIOSK in r.modes and r.key not in ("honoree", "attract")]
+    at = open_room()
+    tracemalloc.start()
+    sizes = []
+    for step in range(400):
+        buttons = [b for b in at.button if not b.disabled]
+        people = [p.proto.query_string for p in at.get("page_link") if p.proto.page == "honoree"]
+        roll = rng.random()
+        if roll < 0.6 and buttons:
+            at = rng.choice(buttons).click().run()
+        elif roll < 0.75 and people:
+            at.query_params["id"] = rng.choice(people).removeprefix("id=")
+            at = at.switch_page("rooms/honoree.py").run()
+        else:
+            at.query_params.clear()
+            at = at.switch_page(rng.choice(paths)).run()
+        assert not at.exception, f"step {step}: {at.exception}"
+        if step in (100, 399):
+            sizes.append(tracemalloc.get_traced_memory()[0])
+    tracemalloc.stop()
+    assert sizes[1] - sizes[0] < 20 * 1024 * 1024, sizes
