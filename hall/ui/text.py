@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-# Markdown, Streamlit directives (:red[..]), LaTeX ($) and raw HTML all start with one of these.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
+# Markdown, Streamlit directives (:red[..]), LaTeX ($), raw HTML and entities (&amp;) start with one of these.
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")
 
 
 def plain(text: str) -> str:
