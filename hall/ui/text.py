@@ -6,11 +6,13 @@ import re
 
 # Markdown, Streamlit directives (:red[..]), LaTeX ($), raw HTML and entities (&amp;) start with one of these.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")
+# Not printable, yet part of what was typed: joiners hold emoji such as 👩‍🔧 together.
+_KEEP = frozenset("\n\t\u200c\u200d")
 
 
 def plain(text: str) -> str:
     """Escape every character Markdown could read as markup; newlines stay line breaks."""
-    cleaned = "".join(ch for ch in text if ch in "\n\t" or ch.isprintable())
+    cleaned = "".join(ch for ch in text if ch in _KEEP or ch.isprintable())
     return _SPECIAL.sub(r"\\\1", cleaned)
 
 
