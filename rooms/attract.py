@@ -16,7 +16,6 @@ from hall.ui.text import plain
 SLIDE_SECONDS = 8
 cat, lang = catalog(), current()
 touch_to_start()
-st.page_link(HOME_PAGE, label=t("kiosk_touch", lang), icon=":material/touch_app:")
 
 
 @st.fragment(run_every=SLIDE_SECONDS)
@@ -41,4 +40,6 @@ def showcase() -> None:
 
 
 showcase()
+with st.container(key="attract_touch"):
+    st.page_link(HOME_PAGE, label=t("kiosk_touch", lang), icon=":material/touch_app:", width="stretch")
 st.caption(cat.info.name.get(lang))
