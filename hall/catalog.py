@@ -35,11 +35,12 @@ from hall.records import (
     Studio,
     Text,
 )
+from hall.tours import ROOM_STOPS, Targets, Tour, load_tours
 
 log = logging.getLogger(__name__)
 
 # Bump when the pickled shape of Catalog changes, so old caches are ignored.
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 FIRST_YEAR = 1949
 OLDEST_BIRTH_YEAR = 1870
 
@@ -99,6 +100,7 @@ class Catalog:
     collectives: tuple[Collective, ...] = ()
     studios: tuple[Studio, ...] = ()
     milestones: tuple[Milestone, ...] = ()
+    tours: tuple[Tour, ...] = ()
     problems: tuple[Problem, ...] = ()
     pack: str = ""
     _by_id: dict[str, int] = field(default_factory=dict, repr=False)
@@ -487,6 +489,16 @@ def _read_pack(pack: Path) -> Catalog:
         )
     milestones.sort(key=lambda m: (m.year, m.date))
 
+    targets = Targets(
+        has_honoree=people.__contains__,
+        eras=frozenset(e.id for e in eras),
+        districts=frozenset(d.adcode for d in districts),
+        rooms=ROOM_STOPS,
+        last_year=this_year,
+    )
+    tours, tour_problems = load_tours(exhibits / "tours", targets)
+    problems.items.extend(tour_problems)
+
     return Catalog(
         info=info,
         eras=eras,
@@ -497,6 +509,7 @@ def _read_pack(pack: Path) -> Catalog:
         collectives=tuple(collectives),
         studios=tuple(studios),
         milestones=tuple(milestones),
+        tours=tours,
         problems=tuple(problems.items),
         pack=str(pack),
     )

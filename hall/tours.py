@@ -1,0 +1,204 @@
+"""Docent tours as records: stops in order, each with talking points and minutes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from hall.records import Problem, Text, _Record
+
+AUDIENCES = ("小学", "中学", "大学", "企业职工", "党员", "社会公众")
+# Rooms a "room" stop may show (by room key).
+ROOM_STOPS = frozenset({"home", "craftsmen", "studios", "timeline", "map", "search"})
+
+
+class StopKind(StrEnum):
+    HONOREE = "honoree"  # one person's page
+    ERA = "era"  # an era room
+    TIMELINE = "timeline"  # the timeline at a year
+    MAP = "map"  # the map at a district
+    ROOM = "room"  # any other room: home, craftsmen, studios …
+
+
+@dataclass(frozen=True, slots=True)
+class Stop(_Record):
+    kind: StopKind
+    target: str  # honoree id, era id, year, adcode or room key
+    minutes: int
+    points: tuple[str, ...]  # talking points: shown to the docent only
+    title: str = ""  # what the docent calls the stop; derived from the target when blank
+
+
+@dataclass(frozen=True, slots=True)
+class Tour(_Record):
+    id: str
+    title: Text
+    audience: str
+    stops: tuple[Stop, ...]
+    minutes: int = 0  # planned length as written; the stops' minutes add up to `planned`
+    source: str = ""  # the pack file, or "store" for tours saved from the builder
+
+    @property
+    def planned(self) -> int:
+        return sum(s.minutes for s in self.stops)
+
+
+@dataclass(frozen=True, slots=True)
+class Targets:
+    """What a stop may point at, so a tour can be checked without the whole catalogue."""
+
+    has_honoree: Callable[[str], bool]
+    eras: frozenset[str]
+    districts: frozenset[str]
+    rooms: frozenset[str]
+    first_year: int = 1949
+    last_year: int = 2100
+
+
+def parse_tour(doc: Any, targets: Targets, file: str) -> tuple[Tour | None, list[Problem]]:
+    """Check one tour document; the tour is None when it cannot be used at all."""
+    problems: list[Problem] = []
+
+    def bad(where: str, reason: str) -> None:
+        problems.append(Problem(file, None, where, reason))
+
+    if not isinstance(doc, Mapping):
+        bad("", "a tour must be a mapping with id, title, audience and stops")
+        return None, problems
+    tour_id = str(doc.get("id") or "").strip()
+    title = doc.get("title") or ""
+    title_text = (
+        Text(str(title.get("zh", "")), str(title.get("en", "")))
+        if isinstance(title, Mapping)
+        else Text(str(title))
+    )
+    if not tour_id:
+        bad("id", "the tour has no id")
+    if not title_text.zh:
+        bad("title", "the tour has no title")
+    audience = str(doc.get("audience") or "").strip()
+    if audience not in AUDIENCES:
+        bad("audience", f"unknown audience {audience!r}; use one of {', '.join(AUDIENCES)}")
+    stops: list[Stop] = []
+    raw_stops = doc.get("stops")
+    if not isinstance(raw_stops, list) or not raw_stops:
+        bad("stops", "the tour has no stops")
+        raw_stops = []
+    for n, raw in enumerate(raw_stops, start=1):
+        stop = _parse_stop(raw, targets, lambda col, why, n=n: bad(f"stops[{n}].{col}", why))
+        if stop is not None:
+            stops.append(stop)
+    minutes = doc.get("minutes", 0)
+    if not isinstance(minutes, int) or minutes < 0:
+        bad("minutes", f"minutes must be a whole number ≥ 0, not {minutes!r}")
+        minutes = 0
+    if problems:
+        return None, problems
+    return Tour(tour_id, title_text, audience, tuple(stops), minutes, file), problems
+
+
+def _parse_stop(raw: Any, targets: Targets, bad: Callable[[str, str], None]) -> Stop | None:
+    if not isinstance(raw, Mapping):
+        bad("", "a stop must be a mapping with kind, target, minutes and points")
+        return None
+    try:
+        kind = StopKind(str(raw.get("kind", "")))
+    except ValueError:
+        bad("kind", f"unknown stop kind {raw.get('kind')!r}; use one of {', '.join(StopKind)}")
+        return None
+    target = str(raw.get("target", "")).strip()
+    known = {
+        StopKind.HONOREE: lambda v: targets.has_honoree(v),
+        StopKind.ERA: lambda v: v in targets.eras,
+        StopKind.MAP: lambda v: v in targets.districts,
+        StopKind.ROOM: lambda v: v in targets.rooms,
+        StopKind.TIMELINE: lambda v: v.isdigit() and targets.first_year <= int(v) <= targets.last_year,
+    }[kind]
+    ok = True
+    if not known(target):
+        bad("target", f"unknown {kind.value} {target!r}")
+        ok = False
+    minutes = raw.get("minutes")
+    if not isinstance(minutes, int) or isinstance(minutes, bool) or minutes <= 0:
+        bad("minutes", f"minutes must be a whole number above 0, not {minutes!r}")
+        ok = False
+    points = raw.get("points")
+    if isinstance(points, str):
+        points = [points]
+    if not isinstance(points, list) or not [p for p in points if str(p).strip()]:
+        bad("points", "the stop has no talking points")
+        ok = False
+    if not ok:
+        return None
+    return Stop(
+        kind,
+        target,
+        minutes,
+        tuple(str(p).strip() for p in points if str(p).strip()),
+        str(raw.get("title", "") or "").strip(),
+    )
+
+
+def load_tours(folder: Path, targets: Targets) -> tuple[tuple[Tour, ...], tuple[Problem, ...]]:
+    """Every tours/*.yaml of a pack, checked; a bad tour is reported and left out."""
+    tours: list[Tour] = []
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
+        file = f"tours/{path.name}"
+        try:
+            doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            problems.append(Problem(file, None, "", f"not valid YAML: {exc}"))
+            continue
+        tour, found = parse_tour(doc, targets, file)
+        problems += found
+        if tour is not None:
+            if tour.id in seen:
+                problems.append(Problem(file, None, "id", f"duplicate tour id {tour.id}; skipped"))
+                continue
+            seen.add(tour.id)
+            tours.append(tour)
+    return tuple(tours), tuple(problems)
+
+
+def tour_to_yaml(tour: Tour) -> str:
+    """The tour as a pack file (what the builder exports)."""
+    doc = {
+        "id": tour.id,
+        "title": {"zh": tour.title.zh, **({"en": tour.title.en} if tour.title.en else {})},
+        "audience": tour.audience,
+        "minutes": tour.planned,
+        "stops": [
+            {
+                "kind": s.kind.value,
+                "target": s.target,
+                **({"title": s.title} if s.title else {}),
+                "minutes": s.minutes,
+                "points": list(s.points),
+            }
+            for s in tour.stops
+        ],
+    }
+    return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
+
+
+def tour_from_yaml(text: str, targets: Targets, file: str = "builder") -> tuple[Tour | None, list[Problem]]:
+    try:
+        doc = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        return None, [Problem(file, None, "", f"not valid YAML: {exc}")]
+    return parse_tour(doc, targets, file)
+
+
+def handout_lines(tour: Tour, describe: Callable[[Stop], str]) -> Iterable[str]:
+    """One line per stop for the printable handout: number, minutes, what is seen (no points)."""
+    start = 0
+    for n, stop in enumerate(tour.stops, start=1):
+        yield f"{n}. [{start}–{start + stop.minutes} min] {stop.title or describe(stop)}"
+        start += stop.minutes
