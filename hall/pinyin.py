@@ -26,6 +26,7 @@ __all__ = [
     "name_pinyin",
     "name_units",
     "pinyin_keys",
+    "reading_table",
     "text_pinyin",
 ]
 
@@ -154,6 +155,28 @@ def _lazy_pinyin(text: str) -> list[str]:
     return list(lazy_pinyin(text, style=Style.NORMAL, errors="default"))
 
 
+@functools.cache  # bounded by the number of distinct characters
+def _char_reading(ch: str) -> str:
+    return (_lazy_pinyin(ch) or [""])[0]
+
+
+@functools.lru_cache(maxsize=16384)
+def _run_readings(run: str) -> tuple[str, ...]:
+    """pypinyin's reading of a run of Chinese characters, one syllable per character.
+
+    Two characters that pypinyin does not know as a phrase are read one by one, as pypinyin
+    itself would; caching single characters makes indexing 100,000 names several times faster.
+    """
+    from pypinyin.constants import PHRASES_DICT
+
+    if len(run) == 1 or (len(run) == 2 and run not in PHRASES_DICT):
+        return tuple(_char_reading(c) for c in run)
+    readings = _lazy_pinyin(run)
+    if len(readings) != len(run):  # pragma: no cover - defensive
+        readings = [_char_reading(c) for c in run]
+    return tuple(readings)
+
+
 def _is_han(ch: str) -> bool:
     return bool(_HAN.match(ch))
 
@@ -176,9 +199,7 @@ def _read_run(text: str, word: int) -> list[NameUnit]:
     units: list[NameUnit] = []
     for chunk in _RUNS.findall(text):
         if _is_han(chunk[0]):
-            readings = _lazy_pinyin(chunk)
-            if len(readings) != len(chunk):  # pragma: no cover - defensive
-                readings = [(_lazy_pinyin(c) or [""])[0] for c in chunk]
+            readings = _run_readings(chunk)
             for ch, reading in zip(chunk, readings, strict=True):
                 ok = reading.isascii() and reading.isalpha()
                 units.append(NameUnit(ch, _with_u_variants(reading) if ok else (), word))
@@ -189,11 +210,11 @@ def _read_run(text: str, word: int) -> list[NameUnit]:
 
 
 def _default_reading(ch: str) -> str:
-    reading = (_lazy_pinyin(ch) or [""])[0]
+    reading = _char_reading(ch)
     return reading if reading.isascii() and reading.isalpha() else ""
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def name_units(name: str) -> tuple[NameUnit, ...]:
     """The name split into characters with their readings, surname first.
 
@@ -279,6 +300,23 @@ def pinyin_keys(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for k in keys if k))
 
 
+def reading_table() -> dict[str, str]:
+    """Every character pypinyin knows with its default toneless reading ("v" for ü).
+
+    The same reading ``lazy_pinyin`` gives a character on its own; the search index keeps this
+    table so that answering a query never needs pypinyin (whose import takes half a second).
+    """
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    out: dict[str, str] = {}
+    for code, readings in pinyin_dict.items():
+        first = unicodedata.normalize("NFD", readings.split(",")[0]).replace("u\u0308", "v")
+        plain = "".join(c for c in first if not unicodedata.combining(c))
+        if plain.isascii() and plain.isalpha():
+            out[chr(code)] = plain
+    return out
+
+
 def text_pinyin(text: str, sep: str = "") -> str:
     """Toneless lower-case pinyin of any text (no surname rules); other letters and digits kept.
 
@@ -286,8 +324,6 @@ def text_pinyin(text: str, sep: str = "") -> str:
     """
     pieces: list[str] = []
     for item in _lazy_pinyin(unicodedata.normalize("NFKC", text or "")):
-        for word in _ASCII_WORD.findall(
-            _ascii_reading(item) if not item.isascii() else item.lower()
-        ):
-            pieces.append(word)
+        reading = item.lower() if item.isascii() else _ascii_reading(item)
+        pieces += _ASCII_WORD.findall(reading)
     return sep.join(pieces)

@@ -52,28 +52,32 @@ more than an ordinary query. Results are memoised per (query, filters, page) in 
 from __future__ import annotations
 
 import argparse
+import bisect
 import contextlib
 import dataclasses
+import functools
 import hashlib
 import io
+import itertools
 import json
+import mmap
+import operator
 import os
 import re
 import sys
 import threading
-import zipfile
 import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 import numpy as np
 
-from hall.pinyin import name_units, text_pinyin
+from hall.pinyin import name_units, reading_table
 from hall.records import District, Era, Honoree, HonourKind, HonourType
-from hall.textnorm import normalize, normalize_with_map, split_words
+from hall.textnorm import normalize, normalize_many, normalize_with_map, split_words
 
 __all__ = [
     "FACETS",
@@ -87,7 +91,7 @@ __all__ = [
 ]
 
 FACETS = ("era", "honour", "district", "industry")
-SCHEMA = 1
+SCHEMA = 3  # bump whenever the saved arrays change meaning
 
 MAX_QUERY_CHARS = 256
 MAX_WORDS = 16
@@ -116,10 +120,12 @@ _NO_SCORE = 0xFFFF  # score of "no match" (uint16 arrays): tier * 32, words comb
 _KIND_FULL = 0
 _KIND_INITIALS = 1
 _SA_WIDTH = 48
+_POOL = 2000  # suggestions compare at most this many best-ranked people besides near names
+_MIXED_CHECK_ALL = 300  # a mixed query checks at most this many people one by one
 _TONED = re.compile(r"(?:[a-z]+[1-5])+[a-z]*")
 _UNIT_SEP = "\x1d"
 _FIELD_SEP = "\x1f"
-_ROW_SEP = "\x1e"
+_MAGIC = b"HALLSEARCH\x00"
 
 
 class CatalogLike(Protocol):
@@ -216,17 +222,36 @@ def _unique_sorted(values: np.ndarray) -> np.ndarray:
     return values[keep]
 
 
-def _blob(strings: Iterable[str]) -> np.ndarray:
-    return np.frombuffer(_ROW_SEP.join(strings).encode("utf-8"), dtype=np.uint8).copy()
+class _Strings(Sequence[str]):
+    """A read-only list of strings kept as UTF-8 bytes in one array, decoded on access.
 
+    Nothing is decoded when an index is loaded, and 100,000 names cost no Python objects.
+    """
 
-def _unblob(array: np.ndarray, count: int) -> list[str]:
-    if count == 0:
-        return []
-    out = array.tobytes().decode("utf-8").split(_ROW_SEP)
-    if len(out) != count:
-        raise ValueError("corrupt string table")
-    return out
+    def __init__(self, offsets: np.ndarray, data: np.ndarray) -> None:
+        self.offsets = offsets
+        self.data = data
+
+    @classmethod
+    def build(cls, strings: Iterable[str]) -> _Strings:
+        encoded = [s.encode("utf-8", "surrogatepass") for s in strings]
+        offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+        np.cumsum([len(b) for b in encoded], out=offsets[1:])
+        return cls(offsets, np.frombuffer(b"".join(encoded), dtype=np.uint8))
+
+    def arrays(self, name: str) -> dict[str, np.ndarray]:
+        return {f"{name}.offsets": self.offsets, f"{name}.data": self.data}
+
+    @classmethod
+    def named(cls, arrays: Mapping[str, np.ndarray], name: str) -> _Strings:
+        return cls(arrays[f"{name}.offsets"], arrays[f"{name}.data"])
+
+    def __len__(self) -> int:
+        return self.offsets.size - 1
+
+    def __getitem__(self, i: int) -> str:  # type: ignore[override]
+        a, b = self.offsets[i], self.offsets[i + 1]
+        return self.data[a:b].tobytes().decode("utf-8", "surrogatepass")
 
 
 class _Ngrams:
@@ -285,7 +310,9 @@ class _Ngrams:
         ids = table[cps].astype(np.uint64)
         del table, counts
         # unigram postings: (char, doc) pairs, each once
-        uni = np.unique((ids[valid] << np.uint64(32)) | doc_of[valid])
+        uni = (ids[valid] << np.uint64(32)) | doc_of[valid]
+        uni.sort()
+        uni = _unique_sorted(uni)
         uni_offsets = np.searchsorted(uni >> np.uint64(32), np.arange(alphabet.size + 1))
         uni_docs = (uni & np.uint64(0xFFFFFFFF)).astype(np.uint32)
         del uni
@@ -398,8 +425,12 @@ class _Prefixes:
         if not prefix or not self.keys.size:
             return slice(0, 0)
         cut = prefix[: self.width]
-        lo = int(np.searchsorted(self.keys, cut, side="left"))
-        hi = int(np.searchsorted(self.keys, cut + b"\xff", side="left"))
+        # The first string after every string starting with `cut`: bump its last byte (UTF-8 and
+        # ASCII never hold 0xff). Both bounds keep the array's width, so numpy compares them in
+        # place instead of widening (copying) the whole array.
+        after = cut[:-1] + bytes([cut[-1] + 1])
+        bounds = np.array([cut, after], dtype=self.keys.dtype)
+        lo, hi = np.searchsorted(self.keys, bounds, side="left").tolist()
         return slice(lo, hi)
 
     @property
@@ -424,20 +455,19 @@ class _Typos:
 
     NAMES = ("hashes", "words", "offsets", "rows")
 
-    def __init__(self, arrays: Mapping[str, np.ndarray], vocab: list[str]) -> None:
+    def __init__(self, arrays: Mapping[str, np.ndarray], vocab: _Strings) -> None:
         self.hashes = arrays["hashes"]
         self.words = arrays["words"]
         self.offsets = arrays["offsets"]
         self.rows = arrays["rows"]
-        self.vocab = vocab  # sorted by (length, text)
-        self.lengths = np.fromiter((len(v) for v in vocab), dtype=np.int32, count=len(vocab))
+        self.vocab = vocab
 
     def arrays(self) -> dict[str, np.ndarray]:
         return {name: getattr(self, name) for name in self.NAMES}
 
     @classmethod
     def build(cls, word_rows: Mapping[str, list[int]]) -> _Typos:
-        vocab = sorted(word_rows, key=lambda w: (len(w), w))
+        vocab = list(word_rows)
         dels: list[str] = []
         owner: list[int] = []
         for i, word in enumerate(vocab):
@@ -449,7 +479,9 @@ class _Typos:
         counts = np.fromiter((len(word_rows[w]) for w in vocab), dtype=np.int64, count=len(vocab))
         offsets = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
         rows = np.fromiter(
-            (r for w in vocab for r in word_rows[w]), dtype=np.int32, count=int(offsets[-1])
+            (r for w in vocab for r in word_rows[w]),
+            dtype=np.int32,
+            count=int(offsets[-1]),
         )
         arrays = {
             "hashes": hashes[order],
@@ -457,7 +489,17 @@ class _Typos:
             "offsets": offsets,
             "rows": rows,
         }
-        return cls(arrays, vocab)
+        return cls(arrays, _Strings.build(vocab))
+
+    def _probe(self, probes: list[str]) -> set[int]:
+        hashes = _string_hashes(probes)
+        lo = np.searchsorted(self.hashes, hashes, side="left")
+        hi = np.searchsorted(self.hashes, hashes, side="right")
+        found: set[int] = set()
+        for a, b in zip(lo.tolist(), hi.tolist(), strict=True):
+            if b > a:
+                found.update(self.words[a:b].tolist())
+        return found
 
     def near(self, word: str) -> list[int]:
         """Ids (into ``vocab``) of the words one typo from ``word`` (not ``word`` itself)."""
@@ -465,33 +507,21 @@ class _Typos:
 
         if not self.vocab:
             return []
-        probes = _string_hashes(_deletions(word))
-        lo = np.searchsorted(self.hashes, probes, side="left")
-        hi = np.searchsorted(self.hashes, probes, side="right")
-        found: set[int] = set()
-        for a, b in zip(lo.tolist(), hi.tolist(), strict=True):
-            found.update(self.words[a:b].tolist())
-        return sorted(
-            i for i in found if self.vocab[i] != word and OSA.distance(word, self.vocab[i]) <= 1
-        )
+        found = self._probe(_deletions(word))
+        near = (i for i in found if self.vocab[i] != word)
+        return sorted(i for i in near if OSA.distance(word, self.vocab[i]) <= 1)
+
+    def roughly_near(self, word: str) -> list[int]:
+        """Ids of words about three edits or fewer from ``word`` (shared 2- and 1-deletions)."""
+        if not self.vocab:
+            return []
+        probes = _deletions(word)
+        if len(word) <= 16:
+            probes = list(dict.fromkeys(d2 for d1 in probes for d2 in _deletions(d1)))
+        return sorted(self._probe(probes))
 
     def rows_of(self, i: int) -> np.ndarray:
         return self.rows[self.offsets[i] : self.offsets[i + 1]]
-
-    def nearest(self, word: str, limit: int) -> list[int]:
-        """The ``limit`` vocabulary words most like ``word`` (rapidfuzz ratio), best first."""
-        from rapidfuzz import fuzz, process
-
-        if not self.vocab or not word:
-            return []
-        lo = int(np.searchsorted(self.lengths, max(1, len(word) - 3), side="left"))
-        hi = int(np.searchsorted(self.lengths, len(word) + 3, side="right"))
-        if hi - lo < limit:
-            lo, hi = 0, len(self.vocab)
-        found = process.extract(
-            word, self.vocab[lo:hi], scorer=fuzz.ratio, limit=limit, score_cutoff=1
-        )
-        return [lo + int(i) for _, _, i in found]
 
     @property
     def nbytes(self) -> int:
@@ -508,15 +538,47 @@ def _vocab_index(values: Iterable[str]) -> dict[str, int]:
 
 
 def catalog_fingerprint(catalog: CatalogLike) -> str:
-    """A digest of everything the index reads from the catalogue (a saved index must match it).
+    """What a saved index must have been built from to be used for ``catalog``.
 
-    A catalogue may offer a cheaper ``fingerprint`` attribute of its own (e.g. a digest of the pack
-    files); it is used when present.
+    In order of preference:
+
+    * the catalogue's own ``fingerprint`` attribute, when it has one;
+    * for a catalogue read from a pack folder (``catalog.pack``): the files under ``exhibits/``
+      (path, size, modification time; the same test hall.catalog trusts for its own cache) and
+      the honoree ids in order — a few milliseconds at any size;
+    * otherwise a digest of every field the index reads (about 0.4 s for 100,000 people).
     """
     own = getattr(catalog, "fingerprint", None)
     if isinstance(own, str) and own:
         return f"catalog:{own}"
-    digest = hashlib.blake2b(digest_size=20)
+    pack = getattr(catalog, "pack", None)
+    if isinstance(pack, str | os.PathLike) and str(pack):
+        quick = _pack_fingerprint(Path(pack), catalog)
+        if quick:
+            return quick
+    return _content_fingerprint(catalog)
+
+
+def _pack_fingerprint(pack: Path, catalog: CatalogLike) -> str:
+    exhibits = pack / "exhibits"
+    if not exhibits.is_dir():
+        return ""
+    loader = sys.modules.get("hall.catalog")
+    digest = hashlib.sha1(usedforsecurity=False)
+    head = (_versions(), str(pack.resolve()), getattr(loader, "CACHE_VERSION", ""))
+    digest.update(repr(head).encode())
+    for path in sorted(exhibits.rglob("*")):
+        if path.is_file():
+            st = path.stat()
+            digest.update(f"{path.relative_to(pack)}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    # the ids in order: rows of a stale index could otherwise point at the wrong people
+    ids = "\x1f".join(map(operator.attrgetter("id"), catalog.honorees))
+    digest.update(ids.encode("utf-8", "surrogatepass"))
+    return "pack:" + digest.hexdigest()
+
+
+def _content_fingerprint(catalog: CatalogLike) -> str:
+    digest = hashlib.sha1(usedforsecurity=False)  # change detection, not security
     digest.update(repr(_versions()).encode())
     head = [
         [(e.id, e.name.zh, e.name.en) for e in catalog.eras],
@@ -525,38 +587,51 @@ def catalog_fingerprint(catalog: CatalogLike) -> str:
             for k in catalog.honour_kinds.values()
         ],
         [(d.adcode, d.name.zh, d.name.en, d.former) for d in catalog.districts],
-        [
-            (getattr(getattr(i, "name", i), "zh", str(i)), getattr(getattr(i, "name", i), "en", ""))
-            for i in catalog.industries
-        ],
+        [_text_of(i) for i in catalog.industries],
     ]
     digest.update(repr(head).encode())
+    # A few joins over the whole catalogue keep this at C speed (~0.3 s for 100,000 people).
     people = catalog.honorees
-    step = 4096
-    for start in range(0, len(people), step):
-        chunk = people[start : start + step]
-        rows = [
-            (
-                h.id, h.name, h.name_en, h.district, h.district_code, h.employer, h.position,
-                h.industry, h.deeds, h.quote, h.best_level, h.is_craftsman,
-                [(o.code, o.year, o.era) for o in h.honours],
-            )
-            for h in chunk
-        ]  # fmt: skip
-        digest.update(repr(rows).encode("utf-8", "surrogatepass"))
+    flat = itertools.chain.from_iterable
+    text = "\x1f".join(flat(map(operator.attrgetter(*_FINGERPRINT_TEXT), people)))
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    del text
+    flags = map(operator.attrgetter("best_level", "is_craftsman"), people)
+    digest.update(repr(list(flags)).encode())
+    digest.update(repr(list(map(len, map(operator.attrgetter("honours"), people)))).encode())
+    honours = list(flat(map(operator.attrgetter("honours"), people)))
+    digest.update("\x1f".join(flat(map(operator.attrgetter("code", "era"), honours))).encode())
+    digest.update(repr(list(map(operator.attrgetter("year"), honours))).encode())
     return digest.hexdigest()
 
 
+_FINGERPRINT_TEXT = (
+    "id", "name", "name_en", "district", "district_code", "employer", "position", "industry",
+    "deeds", "quote",
+)  # fmt: skip
+
+
+@functools.cache
 def _versions() -> dict[str, str]:
+    """Versions of the libraries whose output the index stores (readings, conversions)."""
+    return {"schema": str(SCHEMA), **{p: _installed_version(p) for p in ("pypinyin", "opencc")}}
+
+
+def _installed_version(package: str) -> str:
+    """The installed version, from the dist-info folder name (fast: importlib.metadata scans)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.origin:
+        return ""
+    for folder in Path(spec.origin).parent.parent.glob(f"{package}-*.dist-info"):
+        return folder.name[len(package) + 1 : -len(".dist-info")]
     from importlib import metadata
 
-    out = {"schema": str(SCHEMA)}
-    for package in ("pypinyin", "opencc"):
-        try:
-            out[package] = metadata.version(package)
-        except metadata.PackageNotFoundError:
-            out[package] = ""
-    return out
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return ""
 
 
 def _text_of(value: Any) -> tuple[str, str]:
@@ -578,27 +653,35 @@ def _rank_key(h: Honoree) -> tuple[int, int, str]:
     return (h.best_level, first if first is not None else 9999, h.id)
 
 
-def _name_units_blob(name: str) -> str:
-    return _UNIT_SEP.join(f"{u.text}{_FIELD_SEP}{'/'.join(u.readings)}" for u in name_units(name))
+class _Unit(NamedTuple):
+    """One character of a name (see hall.pinyin.NameUnit) with its normalised form."""
+
+    text: str
+    norm: str
+    readings: tuple[str, ...]
 
 
-def _parse_units(blob: str) -> list[tuple[str, tuple[str, ...]]]:
+def _name_units_blob(name: str, norm: Callable[[str], str]) -> str:
+    return _UNIT_SEP.join(
+        _FIELD_SEP.join((u.text, norm(u.text), "/".join(u.readings))) for u in name_units(name)
+    )
+
+
+def _parse_units(blob: str) -> list[_Unit]:
     out = []
     for part in blob.split(_UNIT_SEP) if blob else ():
-        text, _, readings = part.partition(_FIELD_SEP)
-        out.append((text, tuple(r for r in readings.split("/") if r)))
+        text, norm, readings = part.split(_FIELD_SEP)
+        out.append(_Unit(text, norm, tuple(r for r in readings.split("/") if r)))
     return out
 
 
-def _spellings(
-    units: Sequence[tuple[str, tuple[str, ...]]],
-) -> list[tuple[str, list[int], list[int], int]]:
+def _spellings(units: Sequence[_Unit]) -> list[tuple[str, list[int], list[int], int]]:
     """Full and initials keys of a name, most correct first.
 
     Each is (key, owner, starts, kind): owner[i] is the unit key[i] belongs to, starts are the
     offsets where a unit's spelling begins, kind is _KIND_FULL or _KIND_INITIALS.
     """
-    readable = [(i, r) for i, (_, r) in enumerate(units) if r]
+    readable = [(i, u.readings) for i, u in enumerate(units) if u.readings]
     if not readable:
         return []
     out: list[tuple[str, list[int], list[int], int]] = []
@@ -620,9 +703,7 @@ def _spellings(
     return out
 
 
-def _spell(
-    query: str, qi: int, units: Sequence[tuple[str, str, tuple[str, ...]]], ui: int
-) -> int | None:
+def _spell(query: str, qi: int, units: Sequence[_Unit], ui: int) -> int | None:
     """Can ``query[qi:]`` spell ``units[ui:]`` (characters as themselves, pinyin or initials)?
 
     Returns the index after the last unit spelled, or None.
@@ -677,10 +758,11 @@ class SearchIndex:
         self._honorees: Sequence[Honoree] = catalog.honorees
         self.fingerprint: str = meta["fingerprint"]
         self.size = n = int(meta["size"])
-        self._ids: list[str] = _unblob(arrays["ids"], n)
-        self._row_of = {hid: i for i, hid in enumerate(self._ids)}
-        self._names: list[str] = _unblob(arrays["names"], n)
-        self._units: list[str] = _unblob(arrays["units"], n)
+        self._ids = _Strings.named(arrays, "ids")
+        self._names = _Strings.named(arrays, "names")
+        self._units = _Strings.named(arrays, "units")
+        if not len(self._ids) == len(self._names) == len(self._units) == n:
+            raise ValueError("the index's string tables do not match its size")
         self._rank = arrays["rank"]
         self._order = arrays["order"]
         self._district = arrays["district"]
@@ -689,32 +771,47 @@ class SearchIndex:
         self._era_matrix = arrays["era_matrix"]
         self._honour_combo = arrays["honour_combo"]
         self._honour_matrix = arrays["honour_matrix"]
+        # facets count two codes per person: (district, industry) and (era set, honour set)
+        n_industries = len(meta["labels"]["industry"])
+        n_honour_sets = self._honour_matrix.shape[0]
+        self._place = self._district * n_industries + self._industry
+        self._profile = self._era_combo * n_honour_sets + self._honour_combo
         self._year_values = arrays["year_values"]
         self._year_rows = arrays["year_rows"]
         self._craftsman = arrays["craftsman"]
         self._model_worker = arrays["model_worker"]
         self._labels: dict[str, list[str]] = meta["labels"]
-        self._words: list[tuple[str, str, int, bool]] = [tuple(w) for w in meta["words"]]  # type: ignore[misc]
+        self._words: list[tuple[str, str, int, bool]] = [tuple(w) for w in meta["words"]]
+        starts, at = [], 0
+        for text, *_ in self._words:
+            starts.append(at)
+            at += len(text) + 1
+        self._word_blob = ("\n".join(w[0] for w in self._words), starts)  # type: ignore[misc]
         self._aliases: dict[str, dict[str, list[int]]] = meta["aliases"]
         self._text = _Ngrams(
-            {k: arrays[f"text.{k}"] for k in _Ngrams.NAMES}, int(meta["text_pos_bits"])
+            {k: arrays[f"text.{k}"] for k in _Ngrams.NAMES},
+            int(meta["text_pos_bits"]),
         )
         self._name_sa = _Prefixes({k: arrays[f"name_sa.{k}"] for k in _Prefixes.NAMES})
         self._pinyin_sa = _Prefixes({k: arrays[f"pinyin_sa.{k}"] for k in _Prefixes.NAMES})
         self._name_typos = _Typos(
             {k: arrays[f"name_typos.{k}"] for k in _Typos.NAMES},
-            _unblob(arrays["name_typos.vocab"], int(meta["name_vocab"])),
+            _Strings.named(arrays, "name_typos.vocab"),
         )
         self._pinyin_typos = _Typos(
             {k: arrays[f"pinyin_typos.{k}"] for k in _Typos.NAMES},
-            _unblob(arrays["pinyin_typos.vocab"], int(meta["pinyin_vocab"])),
+            _Strings.named(arrays, "pinyin_typos.vocab"),
         )
+        self._sound_chars = arrays["sound.chars"]
+        self._sound_readings = _Strings.named(arrays, "sound.readings")
         self._arrays = dict(arrays)
         self._meta = dict(meta)
         self._cache: OrderedDict[tuple[Any, ...], SearchResult] = OrderedDict()
         self._filter_cache: OrderedDict[tuple[Any, ...], np.ndarray | None] = OrderedDict()
         self._lock = threading.Lock()
         self._all_facets: dict[str, dict[str, int]] | None = None
+        self._pools: dict[tuple[str, bool], tuple[list[int], list[str]]] = {}
+        self._value_masks: dict[tuple[str, tuple[int, ...]], np.ndarray] = {}
 
     # -- building ---------------------------------------------------------------------
 
@@ -731,11 +828,19 @@ class SearchIndex:
             "versions": _versions(),
         }
         ids = [h.id for h in people]
-        arrays["ids"] = _blob(ids)
-        norm_names = [normalize(h.name) for h in people]
-        arrays["names"] = _blob(norm_names)
-        unit_blobs = [_name_units_blob(h.name) for h in people]
-        arrays["units"] = _blob(unit_blobs)
+        arrays.update(_Strings.build(ids).arrays("ids"))
+        norm_names = normalize_many([h.name for h in people])
+        arrays.update(_Strings.build(norm_names).arrays("names"))
+        norm_cache: dict[str, str] = {}
+
+        def norm_unit(text: str) -> str:
+            found = norm_cache.get(text)
+            if found is None:
+                found = norm_cache[text] = normalize(text)
+            return found
+
+        unit_blobs = [_name_units_blob(h.name, norm_unit) for h in people]
+        arrays.update(_Strings.build(unit_blobs).arrays("units"))
 
         order = _rank_order(people)
         rank = np.empty(n, dtype=np.int32)
@@ -745,9 +850,8 @@ class SearchIndex:
 
         # ---- facets and filters -------------------------------------------------------
         district_names = {d.adcode: d for d in catalog.districts}
-        districts = _vocab_index(
-            [*district_names, *(h.district_code for h in people if h.district_code), ""]
-        )
+        seen_districts = (h.district_code for h in people if h.district_code)
+        districts = _vocab_index([*district_names, *seen_districts, ""])
         industries = _vocab_index(
             [
                 *(_text_of(i)[0] for i in catalog.industries),
@@ -762,14 +866,15 @@ class SearchIndex:
                 "",
             ]
         )
-        kinds = _vocab_index(
-            [*catalog.honour_kinds, *(o.code for h in people for o in h.honours), ""]
-        )
+        seen_codes = (o.code for h in people for o in h.honours)
+        kinds = _vocab_index([*catalog.honour_kinds, *seen_codes, ""])
         arrays["district"] = np.fromiter(
             (districts[h.district_code] for h in people), dtype=np.int32, count=n
         )
         arrays["industry"] = np.fromiter(
-            (industries[h.industry] for h in people), dtype=np.int32, count=n
+            (industries[h.industry] for h in people),
+            dtype=np.int32,
+            count=n,
         )
 
         def combos(sets: list[tuple[int, ...]], width: int) -> tuple[np.ndarray, np.ndarray]:
@@ -782,25 +887,25 @@ class SearchIndex:
                 matrix[c, list(combo)] = 1
             return codes, matrix
 
-        era_sets = [
-            tuple(sorted({eras[o.era] for o in h.honours if o.era})) or (eras[""],) for h in people
-        ]
+        def codes_of(h: Honoree, vocab: dict[str, int], attr: str) -> tuple[int, ...]:
+            found = {vocab[getattr(o, attr)] for o in h.honours if getattr(o, attr)}
+            return tuple(sorted(found)) or (vocab[""],)
+
+        era_sets = [codes_of(h, eras, "era") for h in people]
         arrays["era_combo"], arrays["era_matrix"] = combos(era_sets, len(eras))
-        honour_sets = [
-            tuple(sorted({kinds[o.code] for o in h.honours})) or (kinds[""],) for h in people
-        ]
+        honour_sets = [codes_of(h, kinds, "code") for h in people]
         arrays["honour_combo"], arrays["honour_matrix"] = combos(honour_sets, len(kinds))
-        pairs = sorted(
-            (o.year, i) for i, h in enumerate(people) for o in h.honours if o.year is not None
-        )
+        dated = ((o.year, i) for i, h in enumerate(people) for o in h.honours)
+        pairs = sorted((y, i) for y, i in dated if y is not None)
         arrays["year_values"] = np.asarray([y for y, _ in pairs], dtype=np.int32)
         arrays["year_rows"] = np.asarray([r for _, r in pairs], dtype=np.int32)
         arrays["craftsman"] = np.fromiter(
-            (bool(h.is_craftsman) for h in people), dtype=bool, count=n
+            (bool(h.is_craftsman) for h in people),
+            dtype=bool,
+            count=n,
         )
-        worker_codes = {
-            c for c, k in catalog.honour_kinds.items() if k.type is HonourType.MODEL_WORKER
-        }
+        worker = HonourType.MODEL_WORKER
+        worker_codes = {c for c, k in catalog.honour_kinds.items() if k.type is worker}
         arrays["model_worker"] = np.fromiter(
             (any(o.code in worker_codes for o in h.honours) for h in people), dtype=bool, count=n
         )
@@ -846,11 +951,13 @@ class SearchIndex:
         # ---- text: employer/position (group 0) and deeds/quote (group 1) per person ---
         # "\x01" separates the two fields of a document: normalize() drops control characters,
         # so no query can match across it.
-        docs: list[str] = []
-        for h in people:
-            docs.append(normalize(h.employer) + "\x01" + normalize(h.position))
-            docs.append(normalize(h.deeds) + "\x01" + normalize(h.quote))
+        fields = normalize_many(
+            [t for h in people for t in (h.employer, h.position, h.deeds, h.quote)],
+        )
+        docs = [f"{a}\x01{b}" for a, b in zip(fields[0::2], fields[1::2], strict=True)]
+        del fields
         text = _Ngrams.build(docs)
+        del docs
         for k, v in text.arrays().items():
             arrays[f"text.{k}"] = v
         meta["text_pos_bits"] = text.pos_bits
@@ -886,13 +993,18 @@ class SearchIndex:
                 for w_i, w in enumerate(spelled):
                     if (whole[at:], _KIND_FULL) not in seen:
                         seen.add((whole[at:], _KIND_FULL))
-                        py_entries.append(
-                            (whole[at:].encode("ascii"), row, w_i, len(whole) - at, _KIND_FULL)
-                        )
+                        entry_key = whole[at:].encode("ascii")
+                        py_entries.append((entry_key, row, w_i, len(whole) - at, _KIND_FULL))
                     at += len(w)
                 pinyin_words.setdefault(whole, []).append(row)
         for k, v in _Prefixes.build(py_entries).arrays().items():
             arrays[f"pinyin_sa.{k}"] = v
+
+        # ---- how every character sounds (so that queries never need pypinyin) ----------
+        table = reading_table()
+        chars = sorted(table)
+        arrays["sound.chars"] = np.fromiter(map(ord, chars), dtype=np.uint32, count=len(chars))
+        arrays.update(_Strings.build(table[c] for c in chars).arrays("sound.readings"))
 
         # ---- typo neighbourhoods --------------------------------------------------------
         name_words: dict[str, list[int]] = {}
@@ -904,23 +1016,35 @@ class SearchIndex:
             typos = _Typos.build(rows_dedup)
             for k, v in typos.arrays().items():
                 arrays[f"{label}.{k}"] = v
-            arrays[f"{label}.vocab"] = _blob(typos.vocab)
-            meta["name_vocab" if label == "name_typos" else "pinyin_vocab"] = len(typos.vocab)
+            arrays.update(typos.vocab.arrays(f"{label}.vocab"))
         return cls(catalog, arrays, meta)
 
     # -- saving and loading -------------------------------------------------------------
 
     def save(self, path: str | os.PathLike[str]) -> None:
-        """Write the index to ``path`` (a .npz file; no pickle), atomically."""
+        """Write the index to ``path`` atomically: a JSON header, then the raw arrays.
+
+        No pickle: loading never runs code from the file. The arrays are memory-mapped when
+        loaded, so several processes serving the same hall share one copy in the page cache.
+        """
         target = Path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
-        meta = np.frombuffer(
-            json.dumps(self._meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8
-        )
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        layout: dict[str, list[Any]] = {}
+        offset = 0
+        for name, array in self._arrays.items():
+            offset = -(-offset // 64) * 64
+            layout[name] = [array.dtype.str, list(array.shape), offset]
+            offset += array.nbytes
+        header = json.dumps({"meta": self._meta, "arrays": layout}, ensure_ascii=False).encode()
+        start = _data_start(len(header))
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         try:
             with open(tmp, "wb") as f:
-                np.savez(f, __meta__=meta, **self._arrays)
+                f.write(_MAGIC + len(header).to_bytes(8, "little") + header)
+                for name, array in self._arrays.items():
+                    f.seek(start + layout[name][2])
+                    f.write(np.ascontiguousarray(array).tobytes())
+                f.truncate(start + offset)
             os.replace(tmp, target)
         finally:
             if tmp.exists():
@@ -930,30 +1054,44 @@ class SearchIndex:
     def load(
         cls, path: str | os.PathLike[str], catalog: CatalogLike, *, fingerprint: str | None = None
     ) -> SearchIndex | None:
-        """The index saved at ``path`` if it was built from this very catalogue, else None."""
+        """The index saved at ``path`` if it was built from this very catalogue, else None.
+
+        A missing, damaged, stale or foreign file gives None, never an exception.
+        """
         try:
-            with np.load(path, allow_pickle=False) as data:
-                meta = json.loads(data["__meta__"].tobytes().decode("utf-8"))
-                expected = fingerprint or catalog_fingerprint(catalog)
-                if (
-                    meta.get("schema") != SCHEMA
-                    or meta.get("fingerprint") != expected
-                    or meta.get("versions") != _versions()
-                ):
+            with open(path, "rb") as f:
+                if f.read(len(_MAGIC)) != _MAGIC:
+                    return None
+                size = int.from_bytes(f.read(8), "little")
+                if not 0 < size < 1 << 26:
+                    return None
+                header = json.loads(f.read(size).decode("utf-8"))
+                meta = header["meta"]
+                if meta.get("schema") != SCHEMA or meta.get("versions") != _versions():
                     return None
                 if int(meta.get("size", -1)) != len(catalog.honorees):
                     return None
-                arrays = {k: data[k] for k in data.files if k != "__meta__"}
-        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, zlib.error):
+                if meta.get("fingerprint") != (fingerprint or catalog_fingerprint(catalog)):
+                    return None
+                mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+            start = _data_start(size)
+            arrays: dict[str, np.ndarray] = {}
+            for name, (dtype, shape, offset) in header["arrays"].items():
+                kind = np.dtype(dtype)
+                if kind.hasobject:
+                    return None
+                count = int(np.prod(shape, dtype=np.int64))
+                array = np.frombuffer(mapped, dtype=kind, count=count, offset=start + offset)
+                arrays[name] = array.reshape(shape)
+            return cls(catalog, arrays, meta)
+        except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
             return None
-        index = cls(catalog, arrays, meta)
-        if index._ids != [h.id for h in catalog.honorees]:
-            return None
-        return index
 
     @classmethod
     def load_or_build(
-        cls, catalog: CatalogLike, path: str | os.PathLike[str] | None = None
+        cls,
+        catalog: CatalogLike,
+        path: str | os.PathLike[str] | None = None,
     ) -> SearchIndex:
         """The index saved at ``path`` when current; otherwise build it (and try to save it)."""
         fingerprint = catalog_fingerprint(catalog)
@@ -1011,9 +1149,8 @@ class SearchIndex:
                 self._cache[key] = hit
                 while len(self._cache) > CACHE_SIZE:
                     self._cache.popitem(last=False)
-        return dataclasses.replace(
-            hit, query=raw, facets={f: dict(c) for f, c in hit.facets.items()}
-        )
+        facets = {f: dict(c) for f, c in hit.facets.items()}
+        return dataclasses.replace(hit, query=raw, facets=facets)
 
     def clear_cache(self) -> None:
         """Forget memoised results (benchmarks use this to time cold queries)."""
@@ -1031,21 +1168,21 @@ class SearchIndex:
             scores = None
         else:
             joined = "".join(words)[:MAX_WORD_CHARS]
-            tiers = self._match_word(joined)
+            scores = self._match_word(joined)  # one word: the tier is the score
             used = (joined,)
-            scores = _score(tiers)
-            if len(words) > 1 and not (tiers <= T_NAME_SUBSTRING).any():
+            if len(words) > 1 and not (scores <= T_NAME_SUBSTRING).any():
                 # Each word must match somewhere: rank by the weakest word, then the strongest,
                 # always below the whole phrase matching in the same tier.
                 per_word = [self._match_word(w) for w in words]
                 worst = np.maximum.reduce(per_word).astype(np.uint16)
                 best = np.minimum.reduce(per_word).astype(np.uint16)
-                all_words = np.where(worst == _NONE, _NO_SCORE, worst * 32 + 16 + best)
-                np.minimum(scores, all_words.astype(np.uint16), out=scores)
+                combined = np.where(worst == _NONE, _NO_SCORE, worst * 32 + 16 + best)
+                phrase = np.where(scores == _NONE, _NO_SCORE, scores.astype(np.uint16) * 32)
+                scores = np.minimum(phrase, combined).astype(np.uint16)
                 used = (joined, *words)
             else:
                 fuzzy_word = joined
-            if fuzzy_word and np.count_nonzero(scores != _NO_SCORE) < FUZZY_BELOW:
+            if fuzzy_word and np.count_nonzero(scores != _NONE) < FUZZY_BELOW:
                 self._add_fuzzy(fuzzy_word, scores)
         if scores is None:
             hits_in_order = self._order if mask is None else self._order[mask[self._order]]
@@ -1053,21 +1190,22 @@ class SearchIndex:
             page = hits_in_order[offset : offset + limit]
             facets = self._facets(None if mask is None else hits_in_order)
         else:
-            found = scores != _NO_SCORE
+            found = scores != (_NONE if scores.dtype == np.uint8 else _NO_SCORE)
             if mask is not None:
                 found &= mask
             hits = np.flatnonzero(found)
             total = int(hits.size)
             facets = self._facets(hits)
-            page = self._top(hits, scores, offset, limit)
+            page = self._top(hits, found, scores, offset, limit)
         ids = tuple(self._ids[r] for r in page.tolist())
         suggestions: tuple[str, ...] = ()
         if total == 0 and words:
             suggestions = self._suggest("".join(words)[:MAX_WORD_CHARS], mask)
         word_list = used
+        row_of = dict(zip(ids, page.tolist(), strict=True))
 
         def explain(hid: str) -> tuple[Match, ...]:
-            return self._explain(self._row_of[hid], word_list)
+            return self._explain(row_of[hid], word_list)
 
         return SearchResult(
             query=raw,
@@ -1080,11 +1218,32 @@ class SearchIndex:
             limit=limit,
         )
 
-    def _top(self, hits: np.ndarray, scores: np.ndarray, offset: int, limit: int) -> np.ndarray:
+    def _top(
+        self, hits: np.ndarray, found: np.ndarray, scores: np.ndarray, offset: int, limit: int
+    ) -> np.ndarray:
+        """The page of ``hits`` in ranking order: score, then listing order (level, year, id)."""
         if not hits.size or not limit or offset >= hits.size:
             return _EMPTY_I64
-        key = (scores[hits].astype(np.int64) << 32) | self._rank[hits].astype(np.int64)
         want = min(offset + limit, hits.size)
+        if hits.size > 4096 and want <= 1024:
+            # Many hits, an early page: walk the listing order one score at a time; usually the
+            # best score alone fills the page. Cheaper than partitioning tens of thousands.
+            hit_scores = scores[hits]
+            if hit_scores.dtype == np.uint8:
+                levels = np.flatnonzero(np.bincount(hit_scores, minlength=256))
+            else:
+                levels = np.unique(hit_scores)
+            picked: list[np.ndarray] = []
+            need = want
+            for level in levels.tolist():
+                group = found if levels.size == 1 else found & (scores == level)
+                rows = self._order[np.flatnonzero(group[self._order])[:need]]
+                picked.append(rows)
+                need -= rows.size
+                if not need:
+                    break
+            return np.concatenate(picked)[offset:want]
+        key = (scores[hits].astype(np.int64) << 32) | self._rank[hits].astype(np.int64)
         part = np.argpartition(key, want - 1)[:want] if want < hits.size else np.arange(hits.size)
         part = part[np.argsort(key[part], kind="stable")]
         return hits[part[offset:want]]
@@ -1133,7 +1292,7 @@ class SearchIndex:
         # district, industry, honour, era values
         selected = self._value_matches(word)
         for facet, values in selected.items():
-            _lower_mask(tiers, self._facet_mask(facet, values), T_ATTRIBUTE)
+            np.minimum(tiers, self._value_tiers(facet, tuple(values)), out=tiers)
         return tiers
 
     def _match_pinyin(self, word: str, tiers: np.ndarray) -> None:
@@ -1169,8 +1328,23 @@ class SearchIndex:
         """Characters mixed with pinyin or initials: ``ding卫松``, ``丁ws``."""
         runs = re.findall(r"[^\x00-\x7f]+", word)
         anchor = max(runs, key=len).encode("utf-8")
-        sl = self._name_sa.find(anchor)
-        rows = np.unique(self._name_sa.rows[sl])[:5000]
+        rows = np.unique(self._name_sa.rows[self._name_sa.find(anchor)])
+        if rows.size > _MIXED_CHECK_ALL:
+            # Narrow down with the query spelled all in pinyin, or with initials for the
+            # characters; each person left is then checked exactly.
+            readings = {c: self._sound(c) for c in set(word) if not c.isascii()}
+            narrowed = [
+                np.intersect1d(rows, self._pinyin_sa.rows[self._pinyin_sa.find(spelled.encode())])
+                for spelled in (
+                    "".join(readings.get(c, c) for c in word),
+                    "".join(readings.get(c, c)[:1] for c in word),
+                )
+                if spelled.isascii() and spelled
+            ]
+            found = np.unique(np.concatenate(narrowed)) if narrowed else rows[:0]
+            if not found.size:
+                found = rows[np.argsort(self._rank[rows])[:_MIXED_CHECK_ALL]]
+            rows = found
         found_rows: list[int] = []
         found_tiers: list[int] = []
         for row in rows.tolist():
@@ -1178,32 +1352,64 @@ class SearchIndex:
             if span is None:
                 continue
             first, end, count = span
-            tier = (
-                T_PINYIN_INNER if first else (T_PINYIN_EXACT if end == count else T_PINYIN_PREFIX)
-            )
+            whole = T_PINYIN_EXACT if end == count else T_PINYIN_PREFIX
+            tier = T_PINYIN_INNER if first else whole
             found_rows.append(row)
             found_tiers.append(tier)
         if found_rows:
             _lower(tiers, np.asarray(found_rows), np.asarray(found_tiers, dtype=np.uint8))
 
     def _spell_span(self, word: str, row: int) -> tuple[int, int, int] | None:
-        units = [(t, normalize(t), r) for t, r in _parse_units(self._units[row])]
+        units = _parse_units(self._units[row])
         for first in range(len(units)):
             end = _spell(word, 0, units, first)
             if end is not None:
                 return first, end, len(units)
         return None
 
+    def _sound(self, text: str) -> str:
+        """Toneless pinyin of normalised text, character by character ("" for the unknown)."""
+        out: list[str] = []
+        for ch in text:
+            if ch.isascii():
+                out.append(ch)
+                continue
+            at = int(np.searchsorted(self._sound_chars, ord(ch)))
+            if at < self._sound_chars.size and int(self._sound_chars[at]) == ord(ch):
+                out.append(self._sound_readings[at])
+        return "".join(out)
+
     def _value_matches(self, word: str) -> dict[str, list[int]]:
+        """Values (per facet) whose name contains ``word``; ASCII words must begin an English
+        name and have 3+ letters (so that "an" does not select everyone in Shangyu)."""
         out: dict[str, list[int]] = {}
-        for text, facet, value, ascii_rule in self._words:
-            if ascii_rule and word.isascii():
-                ok = len(word) >= 3 and text.startswith(word)
-            else:
-                ok = word in text
-            if ok:
-                out.setdefault(facet, []).append(value)
+        if not word or (word.isascii() and len(word) < 3):
+            return out
+        blob, starts = self._word_blob
+        at = blob.find(word)
+        while at >= 0:
+            i = bisect.bisect_right(starts, at) - 1
+            _text, facet, value, ascii_rule = self._words[i]
+            if not (ascii_rule and word.isascii()) or at == starts[i]:
+                values = out.setdefault(facet, [])
+                if value not in values:
+                    values.append(value)
+            at = blob.find(word, at + 1)
         return out
+
+    def _value_tiers(self, facet: str, values: tuple[int, ...]) -> np.ndarray:
+        """T_ATTRIBUTE for everyone with one of these values, else no match.
+
+        Kept once computed: there are only as many as there are value words.
+        """
+        key = (facet, values)
+        tiers = self._value_masks.get(key)
+        if tiers is None:
+            mask = self._facet_mask(facet, values)
+            tiers = np.where(mask, T_ATTRIBUTE, _NONE).astype(np.uint8)
+            with self._lock:
+                self._value_masks[key] = tiers
+        return tiers
 
     def _facet_mask(self, facet: str, values: Sequence[int]) -> np.ndarray:
         if facet == "district":
@@ -1226,7 +1432,7 @@ class SearchIndex:
 
     def _add_fuzzy(self, word: str, scores: np.ndarray) -> None:
         def add(rows: np.ndarray, tier: int) -> None:
-            np.minimum.at(scores, rows, np.uint16(tier * 32))
+            np.minimum.at(scores, rows, np.uint8(tier))
 
         if word.isascii():
             plain = re.sub(r"[1-5]", "", word) if _TONED.fullmatch(word) else word
@@ -1235,31 +1441,70 @@ class SearchIndex:
                     add(self._pinyin_typos.rows_of(i), T_TYPO)
             return
         if all(not c.isascii() for c in word):
-            sound = text_pinyin(word)
+            sound = self._sound(word)
             if sound:
                 sl = self._pinyin_sa.find(sound.encode("ascii"))
                 sa = self._pinyin_sa
-                same = (
-                    (sa.start[sl] == 0) & (sa.rest[sl] == len(sound)) & (sa.kind[sl] == _KIND_FULL)
-                )
+                whole_name = (sa.start[sl] == 0) & (sa.rest[sl] == len(sound))
+                same = whole_name & (sa.kind[sl] == _KIND_FULL)
                 add(sa.rows[sl][same], T_SOUNDS_LIKE)
-            if len(word) >= 3:  # in a two-character name one character is half the name
+            # A wrong character is tried only when nothing matched or sounded alike (and not
+            # for two characters, where one is half the name): at 100,000 names a three-character
+            # name has dozens of neighbours one character away.
+            if len(word) >= 3 and not (scores != _NONE).any():
                 for i in self._name_typos.near(word):
                     add(self._name_typos.rows_of(i), T_TYPO)
 
     def _suggest(self, word: str, mask: np.ndarray | None) -> tuple[str, ...]:
+        """People with the nearest names: names a few edits away, else the best-known people.
+
+        Names about three edits away are found through the typo tables; if fewer than five
+        are, the best-ranked people (the first _POOL in listing order) are compared too, so the
+        cost stays bounded at any catalogue size. Filters are respected while that finds anyone.
+        """
+        from rapidfuzz import fuzz, process
+
         typos = self._pinyin_typos if word.isascii() else self._name_typos
-        picked: list[int] = []
-        for allow_all in (False, True):
-            for i in typos.nearest(word, SUGGESTIONS * 4):
-                rows = typos.rows_of(i)
-                if mask is not None and not allow_all:
-                    rows = rows[mask[rows]]
-                if rows.size:
-                    picked.append(int(rows[np.argmin(self._rank[rows])]))
-            if picked or mask is None:
-                break
+        rows: list[int] = []
+        texts: list[str] = []
+        for i in typos.roughly_near(word):
+            for r in typos.rows_of(i).tolist():
+                rows.append(r)
+                texts.append(typos.vocab[i])
+        near = process.extract(word, texts, scorer=fuzz.ratio, limit=None, score_cutoff=1)
+        scored = [(score, rows[i]) for _, score, i in near]
+        if len({text for text, _, _ in near}) < SUGGESTIONS:
+            pool_rows, pool_texts = self._pool(word.isascii())
+            far = process.extract(
+                word,
+                pool_texts,
+                scorer=fuzz.ratio,
+                limit=SUGGESTIONS * 4,
+                score_cutoff=1,
+            )
+            scored += [(score, pool_rows[i]) for _, score, i in far]
+        scored.sort(key=lambda item: (-item[0], int(self._rank[item[1]])))
+        picked = [r for _, r in scored]
+        if mask is not None and any(mask[r] for r in picked):
+            picked = [r for r in picked if mask[r]]
         return tuple(self._ids[r] for r in dict.fromkeys(picked))[:SUGGESTIONS]
+
+    def _pool(self, ascii_names: bool) -> tuple[list[int], list[str]]:
+        """The best-ranked people and their names (or pinyin), for suggestions."""
+        key = ("pool", ascii_names)
+        with self._lock:
+            cached = self._pools.get(key)
+        if cached is None:
+            rows = self._order[:_POOL].tolist()
+            if ascii_names:
+                spelled = [_spellings(_parse_units(self._units[r])) for r in rows]
+                texts = [s[0][0] if s else "" for s in spelled]
+            else:
+                texts = [self._names[r] for r in rows]
+            cached = ([r for r, t in zip(rows, texts, strict=True) if t], [t for t in texts if t])
+            with self._lock:
+                self._pools[key] = cached
+        return cached
 
     # -- filters and facets -------------------------------------------------------------
 
@@ -1318,18 +1563,21 @@ class SearchIndex:
     def _facets(self, hits: np.ndarray | None) -> dict[str, dict[str, int]]:
         if hits is None and self._all_facets is not None:
             return self._all_facets
-        rows = slice(None) if hits is None else hits
-        out: dict[str, dict[str, int]] = {}
-        for facet, codes in (("district", self._district), ("industry", self._industry)):
-            counts = np.bincount(codes[rows], minlength=len(self._labels[facet]))
-            out[facet] = _count_dict(self._labels[facet], counts)
-        for facet, combo, matrix in (
-            ("era", self._era_combo, self._era_matrix),
-            ("honour", self._honour_combo, self._honour_matrix),
-        ):
-            per_combo = np.bincount(combo[rows], minlength=matrix.shape[0])
-            out[facet] = _count_dict(self._labels[facet], per_combo @ matrix)
-        ordered = {f: out[f] for f in FACETS}
+        place = self._place if hits is None else self._place[hits]
+        profile = self._profile if hits is None else self._profile[hits]
+        n_d, n_i = len(self._labels["district"]), len(self._labels["industry"])
+        n_e, n_h = self._era_matrix.shape[0], self._honour_matrix.shape[0]
+        places = np.bincount(place, minlength=n_d * n_i).reshape(n_d, n_i)
+        profiles = np.bincount(profile, minlength=n_e * n_h).reshape(n_e, n_h)
+        ordered = {
+            "era": _count_dict(self._labels["era"], profiles.sum(axis=1) @ self._era_matrix),
+            "honour": _count_dict(
+                self._labels["honour"],
+                profiles.sum(axis=0) @ self._honour_matrix,
+            ),
+            "district": _count_dict(self._labels["district"], places.sum(axis=1)),
+            "industry": _count_dict(self._labels["industry"], places.sum(axis=0)),
+        }
         if hits is None:
             self._all_facets = ordered
         return ordered
@@ -1344,7 +1592,7 @@ class SearchIndex:
         if not found and words:
             units = _parse_units(self._units[row])
             word = words[0]
-            sounds = not word.isascii() and text_pinyin(word) in _keys(units)
+            sounds = not word.isascii() and self._sound(word) in _keys(units)
             found.append(Match("sounds_like" if sounds else "typo", h.name))
         return tuple(dict.fromkeys(found))
 
@@ -1361,7 +1609,7 @@ class SearchIndex:
                 for s in starts:
                     if key.startswith(plain, s):
                         first, last = owner[s], owner[min(s + len(plain), len(key)) - 1]
-                        out.append(Match(kind, "".join(t for t, _ in units[first : last + 1])))
+                        out.append(Match(kind, "".join(u.text for u in units[first : last + 1])))
                         break
                 else:
                     continue
@@ -1369,7 +1617,7 @@ class SearchIndex:
         elif any(c.isascii() for c in word):
             span = self._spell_span(word, row)
             if span:
-                out.append(Match("pinyin", "".join(t for t, _ in units[span[0] : span[1]])))
+                out.append(Match("pinyin", "".join(u.text for u in units[span[0] : span[1]])))
         for name in ("employer", "position", "deeds", "quote"):
             printed = _find_printed(getattr(h, name), word)
             if printed:
@@ -1414,13 +1662,13 @@ class SearchIndex:
         return district.name.zh if district else adcode
 
 
-def _keys(units: Sequence[tuple[str, tuple[str, ...]]]) -> set[str]:
+def _keys(units: Sequence[_Unit]) -> set[str]:
     return {key for key, _o, _s, kind in _spellings(units) if kind == _KIND_FULL}
 
 
 def _find_printed(text: str, word: str) -> str:
     """The characters of ``text`` as printed whose normalised form contains ``word``, or ""."""
-    if not text or not word:
+    if not text or not word or word not in normalize(text):
         return ""
     norm, origin = normalize_with_map(text)
     at = norm.find(word)
@@ -1433,16 +1681,6 @@ def _lower(tiers: np.ndarray, rows: np.ndarray, tier: np.ndarray) -> None:
     """tiers[rows] = min(tiers[rows], tier), rows may repeat."""
     if rows.size:
         np.minimum.at(tiers, rows, tier)
-
-
-def _score(tiers: np.ndarray) -> np.ndarray:
-    scores = tiers.astype(np.uint16) * np.uint16(32)
-    scores[tiers == _NONE] = _NO_SCORE
-    return scores
-
-
-def _lower_mask(tiers: np.ndarray, mask: np.ndarray, tier: int) -> None:
-    np.minimum(tiers, np.where(mask, tier, _NONE).astype(np.uint8), out=tiers)
 
 
 def _count_dict(labels: Sequence[str], counts: np.ndarray) -> dict[str, int]:
@@ -1460,6 +1698,11 @@ def _years(years: tuple[int | None, int | None] | None) -> tuple[int | None, int
     return (lo, hi)
 
 
+def _data_start(header_size: int) -> int:
+    """Where the arrays begin in a saved index: after magic, size and header, 64-aligned."""
+    return -(-(len(_MAGIC) + 8 + header_size) // 64) * 64
+
+
 def build_index(catalog: CatalogLike) -> SearchIndex:
     """Same as ``SearchIndex.build(catalog)``."""
     return SearchIndex.build(catalog)
@@ -1475,10 +1718,14 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m hall.search QUERY [--era E] [--honour H] [--district D] [--pack DIR] …``."""
     parser = argparse.ArgumentParser(
-        prog="python -m hall.search", description="Search the hall's honorees."
+        prog="python -m hall.search",
+        description="Search the hall's honorees.",
     )
     parser.add_argument(
-        "query", nargs="?", default="", help="what to look for (may be empty with filters)"
+        "query",
+        nargs="?",
+        default="",
+        help="what to look for (may be empty with filters)",
     )
     parser.add_argument("--era", help="era id or name")
     parser.add_argument("--honour", help="honour code, name or alias")
@@ -1487,13 +1734,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--years", help="award years, e.g. 1990-2000, 2010- or -1978")
     parser.add_argument("--kind", choices=["model_worker", "craftsman"])
     parser.add_argument(
-        "--pack", default=str(REPO_ROOT), help="content pack folder (default: the repo root)"
+        "--pack",
+        default=str(REPO_ROOT),
+        help="content pack folder (default: the repo root)",
     )
     parser.add_argument(
-        "--data", help="folder for the saved index (default: $HALL_DATA or <repo>/.hall)"
+        "--data",
+        help="folder for the saved index (default: $HALL_DATA or <repo>/.hall)",
     )
     parser.add_argument(
-        "--no-cache", action="store_true", help="build the index afresh and do not save it"
+        "--no-cache",
+        action="store_true",
+        help="build the index afresh and do not save it",
     )
     parser.add_argument("--limit", type=int, default=20)
     parser.add_argument("--offset", type=int, default=0)
@@ -1506,9 +1758,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.years:
         lo, sep, hi = args.years.partition("-")
         try:
-            years = (
-                (int(lo) if lo else None, int(hi) if hi else None) if sep else (int(lo), int(lo))
-            )
+            start, end = (lo, hi) if sep else (lo, lo)
+            years = (int(start) if start else None, int(end) if end else None)
         except ValueError:
             parser.error(f"--years: not a year range: {args.years!r}")
 
@@ -1519,7 +1770,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         index = SearchIndex.build(catalog)
     else:
         data = Path(args.data or os.environ.get("HALL_DATA") or REPO_ROOT / ".hall")
-        index = SearchIndex.load_or_build(catalog, data / "search-index.npz")
+        index = SearchIndex.load_or_build(catalog, data / "search-index.bin")
     result = index.search(
         args.query,
         era=args.era,

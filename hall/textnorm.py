@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import threading
 import unicodedata
+from collections.abc import Sequence
 from typing import Any
 
 __all__ = [
     "normalize",
+    "normalize_many",
     "normalize_with_map",
     "split_words",
     "to_simplified",
@@ -35,12 +37,15 @@ def _fold_char(ch: str) -> str | None:
     """What one character becomes: NFKC, lower case, Latin diacritics off, only letters/digits."""
     text = unicodedata.normalize("NFKC", ch).lower()
     text = unicodedata.normalize("NFD", text)
-    kept = [
-        c for c in text if ord(c) not in _COMBINING_LATIN and unicodedata.category(c)[0] in "LNM"
-    ]
+    kept = [c for c in text if ord(c) not in _COMBINING_LATIN and _is_word_char(c)]
     if not kept:
         return None
     return unicodedata.normalize("NFC", "".join(kept))
+
+
+def _is_word_char(c: str) -> bool:
+    """Letters, digits and marks stay; spaces, punctuation, symbols and controls go."""
+    return unicodedata.category(c)[0] in "LNM"
 
 
 class _FoldTable(dict[int, Any]):
@@ -86,6 +91,18 @@ def normalize(text: str) -> str:
         return ""
     folded = text.translate(_TABLE)
     return to_simplified(folded)
+
+
+def normalize_many(texts: Sequence[str]) -> list[str]:
+    """``[normalize(t) for t in texts]``, with one traditional → simplified pass for all of them."""
+    folded = [t.translate(_TABLE) if t else "" for t in texts]
+    joined = "\n".join(folded)  # folding drops "\n", so no text contains one
+    if joined.isascii():
+        return folded
+    out = to_simplified(joined).split("\n")
+    if len(out) != len(folded):  # pragma: no cover - never seen with t2s
+        return [to_simplified(f) for f in folded]
+    return out
 
 
 def normalize_with_map(text: str) -> tuple[str, list[int]]:

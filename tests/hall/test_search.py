@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import threading
 from dataclasses import dataclass, field, replace
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from hall import search
 from hall.records import (
     District,
     Era,
@@ -110,56 +112,241 @@ def person(
 
 
 PEOPLE = (
-    person("p01", "丁卫松", "绍兴县", (("national_model", 1989), ("zj_model", 1985)),
-           employer="绍兴纺织机械厂", position="车间主任", industry="机械制造",
-           deeds="他带领班组革新织机三十余项，节约成本。", quote="干一行，爱一行。"),
-    person("p02", "丁伟", "越城区", (("sx_model", 2001),), employer="绍兴电力局",
-           position="线路工", industry="电力", deeds="常年坚守输电线路。"),
-    person("p03", "单国强", "嵊县", (("zj_model", 1995),), employer="嵊州市建筑公司",
-           position="项目经理", industry="建筑", deeds="主持建设多项重点工程。"),
-    person("p04", "曾志伟", "上虞市", (("zj_model", 2000),), employer="上虞化工厂",
-           position="技术员", industry="化工", deeds="研发新型染料中间体。"),
-    person("p05", "解春燕", "诸暨县", (("sx_model", 1990),), employer="诸暨珍珠养殖场",
-           position="养殖能手", industry="农业", deeds="推广淡水珍珠养殖技术。"),
-    person("p06", "仇建平", "柯桥区", (("sx_model", 2005),), employer="柯桥印染厂",
-           position="印染工", industry="纺织印染", deeds="改进印染工艺，降低能耗。"),
-    person("p07", "区家明", "新昌县", (("sx_model", 2008),), employer="新昌轴承厂",
-           position="车工", industry="机械制造", deeds="精研轴承加工。"),
-    person("p08", "查文华", "越城区", (("sx_model", 2010),), employer="绍兴市人民医院",
-           position="护士长", industry="医疗卫生", deeds="投身抗击疫情一线。"),
-    person("p09", "朴正浩", "越城区", (("sx_model", 2011),), employer="绍兴电子厂",
-           position="工程师", industry="电子信息", deeds="带领团队攻关芯片封装。"),
-    person("p10", "吕小明", "柯桥区", (("sx_model", 2012),), employer="柯桥纺织集团",
-           position="挡车工", industry="纺织印染", deeds="连续十年无次品。"),
-    person("p11", "欧阳修明", "上虞区", (("zj_model", 2010),), employer="上虞建设集团",
-           position="总工程师", industry="建筑", deeds="参与建设杭州湾大桥。"),
-    person("p12", "陈建国", "柯桥区", (("zj_model", 2003),), employer="柯桥机械厂",
-           position="钳工", industry="机械制造", deeds="获得国家发明专利五项。"),
-    person("p13", "陈建", "越城区", (("sx_model", 2006),), employer="绍兴供电公司",
-           position="电工", industry="电力", deeds="抢修电网。"),
-    person("p14", "陈国华", "上虞区", (("national_may1", 2015),), employer="上虞化工园区",
-           position="安全员", industry="化工", deeds="排查隐患上千处。"),
-    person("p15", "王嘉安", "新昌县", (("zj_craftsman", 2019),), employer="新昌制药厂",
-           position="高级技师", industry="医疗卫生", deeds="攻克原料药提纯难题。"),
-    person("p16", "沈阿根", "越城区", (("zj_craftsman", 2018), ("sx_craftsman", 2017)),
-           employer="会稽山绍兴酒股份有限公司", position="酿酒师", industry="黄酒酿造",
-           deeds="坚持传统手工酿制绍兴黄酒四十年。", quote="酒是粮食精，功夫在细处。"),
-    person("p17", "黄美玲", "嵊州市", (("sx_model", None),), employer="嵊州越剧团",
-           position="演员", industry="", deeds="紹興黃酒節上演出越劇。"),
-    person("p18", "李晓峰", "诸暨市", (("zj_model", 2016),), employer="诸暨通信公司",
-           position="网络工程师", industry="电子信息", deeds="建设5G基站两百座。"),
-    person("p19", "陈明", "新昌县", (("sx_model", 1999),), employer="新昌茶场",
-           position="茶农", industry="农业", deeds="改良茶树品种。"),
-    person("p20", "周大海", "越城区", (("national_model", 1979),), employer="绍兴钢铁厂",
-           position="炉长", industry="机械制造", deeds="师从陈明学艺，后来居上。"),
-    person("p21", "乐天华", "柯桥区", (("sx_model", 2014),), name_en="Le Tianhua",
-           employer="柯桥轻纺城", position="经理", industry="纺织印染", deeds="打造轻纺市场。"),
-    person("p22", "司马光明", "诸暨市", (("county_model", 2020),), employer="诸暨农机站",
-           position="农机手", industry="农业", deeds="推广机械化插秧。"),
+    person(
+        "p01",
+        "丁卫松",
+        "绍兴县",
+        (("national_model", 1989), ("zj_model", 1985)),
+        employer="绍兴纺织机械厂",
+        position="车间主任",
+        industry="机械制造",
+        deeds="他带领班组革新织机三十余项，节约成本。",
+        quote="干一行，爱一行。",
+    ),
+    person(
+        "p02",
+        "丁伟",
+        "越城区",
+        (("sx_model", 2001),),
+        employer="绍兴电力局",
+        position="线路工",
+        industry="电力",
+        deeds="常年坚守输电线路。",
+    ),
+    person(
+        "p03",
+        "单国强",
+        "嵊县",
+        (("zj_model", 1995),),
+        employer="嵊州市建筑公司",
+        position="项目经理",
+        industry="建筑",
+        deeds="主持建设多项重点工程。",
+    ),
+    person(
+        "p04",
+        "曾志伟",
+        "上虞市",
+        (("zj_model", 2000),),
+        employer="上虞化工厂",
+        position="技术员",
+        industry="化工",
+        deeds="研发新型染料中间体。",
+    ),
+    person(
+        "p05",
+        "解春燕",
+        "诸暨县",
+        (("sx_model", 1990),),
+        employer="诸暨珍珠养殖场",
+        position="养殖能手",
+        industry="农业",
+        deeds="推广淡水珍珠养殖技术。",
+    ),
+    person(
+        "p06",
+        "仇建平",
+        "柯桥区",
+        (("sx_model", 2005),),
+        employer="柯桥印染厂",
+        position="印染工",
+        industry="纺织印染",
+        deeds="改进印染工艺，降低能耗。",
+    ),
+    person(
+        "p07",
+        "区家明",
+        "新昌县",
+        (("sx_model", 2008),),
+        employer="新昌轴承厂",
+        position="车工",
+        industry="机械制造",
+        deeds="精研轴承加工。",
+    ),
+    person(
+        "p08",
+        "查文华",
+        "越城区",
+        (("sx_model", 2010),),
+        employer="绍兴市人民医院",
+        position="护士长",
+        industry="医疗卫生",
+        deeds="投身抗击疫情一线。",
+    ),
+    person(
+        "p09",
+        "朴正浩",
+        "越城区",
+        (("sx_model", 2011),),
+        employer="绍兴电子厂",
+        position="工程师",
+        industry="电子信息",
+        deeds="带领团队攻关芯片封装。",
+    ),
+    person(
+        "p10",
+        "吕小明",
+        "柯桥区",
+        (("sx_model", 2012),),
+        employer="柯桥纺织集团",
+        position="挡车工",
+        industry="纺织印染",
+        deeds="连续十年无次品。",
+    ),
+    person(
+        "p11",
+        "欧阳修明",
+        "上虞区",
+        (("zj_model", 2010),),
+        employer="上虞建设集团",
+        position="总工程师",
+        industry="建筑",
+        deeds="参与建设杭州湾大桥。",
+    ),
+    person(
+        "p12",
+        "陈建国",
+        "柯桥区",
+        (("zj_model", 2003),),
+        employer="柯桥机械厂",
+        position="钳工",
+        industry="机械制造",
+        deeds="获得国家发明专利五项。",
+    ),
+    person(
+        "p13",
+        "陈建",
+        "越城区",
+        (("sx_model", 2006),),
+        employer="绍兴供电公司",
+        position="电工",
+        industry="电力",
+        deeds="抢修电网。",
+    ),
+    person(
+        "p14",
+        "陈国华",
+        "上虞区",
+        (("national_may1", 2015),),
+        employer="上虞化工园区",
+        position="安全员",
+        industry="化工",
+        deeds="排查隐患上千处。",
+    ),
+    person(
+        "p15",
+        "王嘉安",
+        "新昌县",
+        (("zj_craftsman", 2019),),
+        employer="新昌制药厂",
+        position="高级技师",
+        industry="医疗卫生",
+        deeds="攻克原料药提纯难题。",
+    ),
+    person(
+        "p16",
+        "沈阿根",
+        "越城区",
+        (("zj_craftsman", 2018), ("sx_craftsman", 2017)),
+        employer="会稽山绍兴酒股份有限公司",
+        position="酿酒师",
+        industry="黄酒酿造",
+        deeds="坚持传统手工酿制绍兴黄酒四十年。",
+        quote="酒是粮食精，功夫在细处。",
+    ),
+    person(
+        "p17",
+        "黄美玲",
+        "嵊州市",
+        (("sx_model", None),),
+        employer="嵊州越剧团",
+        position="演员",
+        industry="",
+        deeds="紹興黃酒節上演出越劇。",
+    ),
+    person(
+        "p18",
+        "李晓峰",
+        "诸暨市",
+        (("zj_model", 2016),),
+        employer="诸暨通信公司",
+        position="网络工程师",
+        industry="电子信息",
+        deeds="建设5G基站两百座。",
+    ),
+    person(
+        "p19",
+        "陈明",
+        "新昌县",
+        (("sx_model", 1999),),
+        employer="新昌茶场",
+        position="茶农",
+        industry="农业",
+        deeds="改良茶树品种。",
+    ),
+    person(
+        "p20",
+        "周大海",
+        "越城区",
+        (("national_model", 1979),),
+        employer="绍兴钢铁厂",
+        position="炉长",
+        industry="机械制造",
+        deeds="师从陈明学艺，后来居上。",
+    ),
+    person(
+        "p21",
+        "乐天华",
+        "柯桥区",
+        (("sx_model", 2014),),
+        name_en="Le Tianhua",
+        employer="柯桥轻纺城",
+        position="经理",
+        industry="纺织印染",
+        deeds="打造轻纺市场。",
+    ),
+    person(
+        "p22",
+        "司马光明",
+        "诸暨市",
+        (("county_model", 2020),),
+        employer="诸暨农机站",
+        position="农机手",
+        industry="农业",
+        deeds="推广机械化插秧。",
+    ),
     person("p23", "张三", "", (), employer="", position="", industry="", deeds=""),
-    person("p24", "翟志刚", "上虞区", (("zj_model", 2021),), employer="上虞高铁站",
-           position="站长", industry="", deeds="保障春运。"),
-)  # fmt: skip
+    person(
+        "p24",
+        "翟志刚",
+        "上虞区",
+        (("zj_model", 2021),),
+        employer="上虞高铁站",
+        position="站长",
+        industry="",
+        deeds="保障春运。",
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -297,9 +484,10 @@ CASES: list[tuple[str, dict[str, object], str]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("query", "filters", "first"), CASES, ids=[f"{q}|{f}" for q, f, _ in CASES]
-)
+CASE_IDS = [f"{q}|{f}" for q, f, _ in CASES]
+
+
+@pytest.mark.parametrize(("query", "filters", "first"), CASES, ids=CASE_IDS)
 def test_real_world_queries(index: SearchIndex, query: str, filters: dict, first: str) -> None:
     result = index.search(query, **filters)  # type: ignore[arg-type]
     if not first:
@@ -346,6 +534,19 @@ def test_ranking_order_within_a_query(index: SearchIndex) -> None:
     assert ids == ("p19", "p20")  # name, then deeds
     ids = index.search("陈建").ids
     assert ids[:2] == ("p13", "p12")
+
+
+MIXED = [("ding卫松", "p01"), ("丁ws", "p01"), ("曾zhiwei", "p04")]
+
+
+@pytest.mark.parametrize(("query", "first"), MIXED)
+def test_mixed_queries_narrow_down_large_candidate_sets(
+    index: SearchIndex, monkeypatch: pytest.MonkeyPatch, query: str, first: str
+) -> None:
+    monkeypatch.setattr(search, "_MIXED_CHECK_ALL", 0)
+    index.clear_cache()
+    assert index.search(query).ids[:1] == (first,)
+    index.clear_cache()
 
 
 def test_exact_matches_rank_above_typos(index: SearchIndex) -> None:
@@ -467,7 +668,7 @@ def test_filter_values_may_be_lists(index: SearchIndex) -> None:
 
 
 def test_save_and_load(tmp_path: Path, catalog: StandInCatalog, index: SearchIndex) -> None:
-    path = tmp_path / "search-index.npz"
+    path = tmp_path / "search-index.bin"
     index.save(path)
     loaded = SearchIndex.load(path, catalog)
     assert loaded is not None
@@ -483,7 +684,7 @@ def test_save_and_load(tmp_path: Path, catalog: StandInCatalog, index: SearchInd
 
 
 def test_stale_or_damaged_saved_index_is_rebuilt(tmp_path: Path, catalog: StandInCatalog) -> None:
-    path = tmp_path / "search-index.npz"
+    path = tmp_path / "search-index.bin"
     SearchIndex.load_or_build(catalog, path)
     assert path.exists()
     changed_people = (replace(PEOPLE[0], deeds="全新的事迹：发明节能锅炉。"), *PEOPLE[1:])
@@ -496,6 +697,30 @@ def test_stale_or_damaged_saved_index_is_rebuilt(tmp_path: Path, catalog: StandI
     path.write_bytes(b"not an index")
     assert SearchIndex.load(path, changed) is None
     assert SearchIndex.load(tmp_path / "missing.npz", changed) is None
+
+
+def test_pack_fingerprint_follows_the_pack_files(tmp_path: Path) -> None:
+    pytest.importorskip("hall.catalog")
+    from hall.catalog import load_catalog
+    from tests.packs import write_pack
+
+    pack = write_pack(tmp_path / "pack")
+    first = load_catalog(pack)
+    fingerprint = catalog_fingerprint(first)
+    assert fingerprint.startswith("pack:")
+    assert catalog_fingerprint(load_catalog(pack)) == fingerprint
+    path = tmp_path / "index.bin"
+    SearchIndex.load_or_build(first, path)
+    assert SearchIndex.load(path, first) is not None
+    people = pack / "exhibits" / "honorees.csv"
+    text = people.read_text(encoding="utf-8")
+    people.write_text(text.replace("高级技师", "首席技师"), encoding="utf-8")  # same size
+    stat = people.stat()
+    os.utime(people, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    changed = load_catalog(pack)
+    assert catalog_fingerprint(changed) != fingerprint
+    assert SearchIndex.load(path, changed) is None
+    assert SearchIndex.load_or_build(changed, path).search("首席技师").ids == ("t01",)
 
 
 def test_concurrent_searches(index: SearchIndex) -> None:
@@ -538,7 +763,7 @@ def test_cli_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert out["ids"][0] == "t01"
     assert out["total"] >= 1
     assert sum(out["facets"]["district"].values()) == out["total"]
-    assert (tmp_path / "data" / "search-index.npz").exists()
+    assert (tmp_path / "data" / "search-index.bin").exists()
     main(
         [
             "",
