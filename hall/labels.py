@@ -22,6 +22,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "room_honoree": ("人物", "Person"),
     "room_directory": ("名录", "Directory"),
     "nav_group_halls": ("展厅", "Halls"),
+    "nav_group_explore": ("探索", "Explore"),
+    "nav_group_about": ("展馆", "The hall"),
     "room_search": ("搜索", "Search"),
     # search
     "search_box": ("姓名、拼音、首字母、单位、事迹……", "Name, pinyin, initials, employer, deeds…"),
@@ -41,6 +43,72 @@ LABELS: dict[str, tuple[str, str]] = {
     "match_industry": ("行业", "Industry"),
     "match_honour": ("荣誉", "Honour"),
     "match_era": ("时代", "Era"),
+    # figures
+    "room_figures": ("数说展馆", "In numbers"),
+    "figures_period": ("时间范围", "Period"),
+    "figures_days": ("近 {n} 天", "last {n} days"),
+    "figures_down": ("数据库暂时无法连接，统计稍后再看。", "The database cannot be reached; figures later."),
+    "figures_total_visits": ("累计参观", "Visits in all"),
+    "figures_visits": ("近 {n} 天参观", "Visits, last {n} days"),
+    "figures_likes": ("致敬", "Salutes"),
+    "figures_searches": ("搜索次数", "Searches"),
+    "figures_by_day": ("每日参观人次", "Visits per day"),
+    "figures_by_mode": ("参观方式", "How people visit"),
+    "figures_most_viewed": ("最多人看的劳模", "Most viewed"),
+    "figures_most_liked": ("最多人致敬的劳模", "Most saluted"),
+    "figures_none": ("暂无数据。", "Nothing yet."),
+    "figures_search_terms": ("观众搜索什么", "What visitors search for"),
+    "figures_top_searches": ("常见搜索", "Frequent searches"),
+    "figures_zero_searches": ("没有结果的搜索（请补充内容）", "Searches that found no one (content to add)"),
+    "figures_search_private": (
+        "观众输入的搜索词仅对登录的管理员显示。",
+        "What visitors typed is shown to signed-in curators only.",
+    ),
+    "col_query": ("搜索词", "Search"),
+    "col_count": ("次数", "Times"),
+    "mode_online": ("线上", "Online"),
+    "mode_kiosk": ("展厅触摸屏", "Hall kiosk"),
+    "mode_docent": ("讲解", "Docent"),
+    # curators
+    "room_admin": ("管理", "Curators"),
+    "admin_locked": (
+        "管理功能未开启：请设置 HALL_ADMIN_PASSWORD 后重新启动。",
+        "Curation is locked: set HALL_ADMIN_PASSWORD and restart.",
+    ),
+    "admin_password": ("管理员密码", "Curator password"),
+    "admin_sign_in": ("登录", "Sign in"),
+    "admin_sign_out": ("退出登录", "Sign out"),
+    "admin_wrong": ("密码不正确。", "Wrong password."),
+    "admin_store": ("数据存储：{where}", "Store: {where}"),
+    "admin_tab_moderate": ("留言审核", "Moderation"),
+    "admin_tab_export": ("导出", "Export"),
+    "admin_tab_pack": ("内容包提示", "Pack notes"),
+    "admin_queue_empty": ("没有待审核的留言。", "No messages waiting."),
+    "admin_to": ("留言对象", "To"),
+    "admin_to_hall": ("展馆", "The hall"),
+    "admin_text": ("内容", "Message"),
+    "admin_created": ("时间", "Sent"),
+    "admin_pick": ("选择", "Pick"),
+    "admin_approve": ("通过所选（{n}）", "Approve selected ({n})"),
+    "admin_reject": ("不予展示（{n}）", "Reject selected ({n})"),
+    "admin_export_messages": ("导出全部留言 CSV", "Export all messages (CSV)"),
+    "admin_export_events": ("导出访问记录 CSV", "Export visit events (CSV)"),
+    "admin_pack_clean": ("内容包全部记录均已载入，没有问题。", "Every record of the pack loaded without problems."),
+    # likes and guestbook
+    "like": ("致敬 {n}", "Salute {n}"),
+    "liked": ("已致敬 {n}", "Saluted {n}"),
+    "guestbook_title": ("观众留言", "Visitors' book"),
+    "guestbook_to_person": ("给劳模留言", "Leave a message"),
+    "guestbook_prompt": ("写下您的敬意与感想", "Write your respect and thoughts"),
+    "guestbook_signature": ("署名（可不填）", "Signature (optional)"),
+    "guestbook_send": ("提交留言", "Send"),
+    "guestbook_thanks": (
+        "谢谢您的留言！审核通过后会在这里展示。",
+        "Thank you! Your message will appear here once approved.",
+    ),
+    "guestbook_empty": ("还没有留言。", "No messages yet."),
+    "guestbook_anonymous": ("一位观众", "A visitor"),
+    "store_down_read": ("留言暂时无法显示。", "Messages cannot be shown right now."),
     # kiosk
     "room_attract": ("欢迎", "Welcome"),
     "kiosk_still_there": (
@@ -179,7 +247,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "timeline_all_years": ("看全部年份", "All years"),
     "timeline_axis": ("荣誉（项）", "Honours"),
     "count_honours": ("{n} 项", "{n} honours"),
-    "decade_label": ("{decade}年代", "{decade}s"),
+    "decade_tick": ("{decade}<br>年代", "{decade}s"),
+    "decade_hover": ("{decade}年代（{start}—{end}）", "The {decade}s ({start}–{end})"),
     "timeline_milestones": ("大事记", "Milestones"),
     "timeline_undated": (
         "另有 {n} 项荣誉年份不详，未计入图中。",
@@ -255,6 +324,41 @@ LABELS: dict[str, tuple[str, str]] = {
     "error_pack": (
         "展馆内容暂时无法载入：{reason}",
         "The hall's content cannot be loaded right now: {reason}",
+    ),
+    # guestbook and likes (hall.store): refusals name MessageRefused.reason
+    "guestbook_pending": (
+        "待审核：审核通过后其他观众才能看到。",
+        "Awaiting review: others will see it once a curator approves it.",
+    ),
+    "guestbook_refused_empty": (
+        "留言是空的，请写点什么再提交。",
+        "The message is empty; please write something first.",
+    ),
+    "guestbook_refused_too_long": (
+        "留言最多 {limit} 字，这条有 {length} 字，请删减后再提交。",
+        "A message can be at most {limit} characters; this one has {length}. Please shorten it.",
+    ),
+    "guestbook_refused_signature_too_long": (
+        "署名最多 {limit} 字。",
+        "A signature can be at most {limit} characters.",
+    ),
+    "guestbook_refused_control_chars": (
+        "留言或署名里有看不见的控制字符（署名也不能换行），请删除后再提交。",
+        "The message or signature contains invisible control characters (or a line break in the "
+        "signature); please remove them and send again.",
+    ),
+    "guestbook_refused_duplicate": ("这条留言刚才已经提交过了。", "You have just sent this same message."),
+    "guestbook_refused_rate_limited": (
+        "留言太频繁了：每 {minutes} 分钟最多 {limit} 条，请稍后再试。",
+        "Too many messages: at most {limit} every {minutes} minutes. Please try again later.",
+    ),
+    "store_down_like": (
+        "点赞暂时无法保存，请稍后再试。",
+        "Your like cannot be saved right now; please try again later.",
+    ),
+    "store_down_message": (
+        "留言暂时无法保存，请稍后再试。",
+        "Your message cannot be saved right now; please try again later.",
     ),
 }
 

@@ -7,8 +7,10 @@ import streamlit as st
 from hall.labels import t
 from hall.ui.cards import card_grid
 from hall.ui.data import catalog
+from hall.ui.guestbook import guestbook
 from hall.ui.lang import current
 from hall.ui.nav import ERA_ROOMS, link
+from hall.ui.widgets import kiosk
 
 cat, lang = catalog(), current()
 stats = cat.stats()
@@ -42,3 +44,6 @@ with left:
     link("rooms/craftsmen.py", t("more_craftsmen", lang), ":material/construction:")
 with right:
     link("rooms/directory.py", t("open_directory", lang), ":material/menu_book:")
+
+if not kiosk():  # a touchscreen has no keyboard to write with
+    guestbook(None, lang)

@@ -5,7 +5,9 @@ import streamlit as st
 from hall.labels import t
 from hall.qr import deep_link
 from hall.ui.cards import card_grid, display_name, portrait_url
+from hall.ui.charts import life_line
 from hall.ui.data import catalog
+from hall.ui.guestbook import guestbook, like_button
 from hall.ui.kiosk import hand_off, reading_time
 from hall.ui.lang import current
 from hall.ui.nav import ERA_ROOMS, link
@@ -42,6 +44,9 @@ with facts:
     for key, value in rows:
         if value:
             st.markdown(f"**{t(key, lang)}**：{plain(value)}")
+    like_button(h.id, lang)
+
+life_line(h, lang)  # 个人年表: birth and dated honours over the eras, the role as recorded
 
 st.subheader(t("honours", lang))
 if not h.honours:
@@ -81,3 +86,4 @@ if kiosk():
 else:
     st.caption(t("share_link", lang))
     st.code(deep_link(cat.info.base_url, h.id), language=None)
+    guestbook(h.id, lang)

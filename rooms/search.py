@@ -9,6 +9,7 @@ from hall.ui.data import catalog, index
 from hall.ui.lang import current
 from hall.ui.search_state import seed_from_url, write_to_url
 from hall.ui.text import highlight, plain
+from hall.ui.visits import count_search
 from hall.ui.widgets import choice, keyboard, kiosk
 
 cat, lang, idx = catalog(), current(), index()
@@ -67,6 +68,7 @@ def why(match: Match, honoree_id: str) -> str:
     return f"{t('match_' + match.field, lang)}：{highlight(value, match.text)}"
 
 
+count_search(query, found.total)
 notes = {i: why(found.reasons[i][0], i) for i in found.ids if query and found.reasons.get(i)}
 if found.total or not query:
     result_page(cat, found.ids, found.total, key, lang, notes)

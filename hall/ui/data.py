@@ -11,6 +11,7 @@ from hall.catalog import Catalog, load_catalog
 from hall.config import Settings
 from hall.directory import directory_frame
 from hall.search import SearchIndex
+from hall.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -40,3 +41,10 @@ def directory(lang: str) -> pd.DataFrame:
 def index() -> SearchIndex:
     """The search index of the catalogue, shared by every session and every room's filters."""
     return SearchIndex.load_or_build(catalog(), settings().data_dir / "search-index.npz")
+
+
+@st.cache_resource(show_spinner=False)
+def store() -> Store:
+    """The writable store (likes, guestbook, events); it connects lazily and survives outages."""
+    s = settings()
+    return Store.open(s.database_url or None, s.data_dir)

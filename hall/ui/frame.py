@@ -10,7 +10,7 @@ import streamlit as st
 from hall.config import Mode
 from hall.errors import HallError, HonoreeNotFound, PackError
 from hall.labels import t
-from hall.ui import kiosk
+from hall.ui import kiosk, visits
 from hall.ui import lang as lang_ui
 from hall.ui.data import catalog, settings
 from hall.ui.nav import HOME_PAGE, pages
@@ -43,6 +43,7 @@ def run() -> None:
         kiosk.chrome(cat, lang, show_bar=page.url_path != "attract")
     if page.url_path != "attract":
         _header(cat.info.name.get(lang), cat.info.sample_data, lang, switch=not kiosk_mode)
+    visits.count_page(page.url_path or "home")
     try:
         page.run()
     except HonoreeNotFound as exc:

@@ -20,6 +20,7 @@ class Room:
     url: str
     modes: frozenset[Mode] = ALL_MODES
     visible: bool = True
+    section: str = "halls"  # labels key nav_group_<section>
 
     def title(self, lang: str) -> str:
         return t(f"room_{self.key}", lang)
@@ -31,8 +32,13 @@ ROOMS: tuple[Room, ...] = (
     Room("era_reform", "rooms/era_reform.py", "reform"),
     Room("era_new_era", "rooms/era_new_era.py", "new-era"),
     Room("craftsmen", "rooms/craftsmen.py", "craftsmen"),
-    Room("search", "rooms/search.py", "search"),
-    Room("directory", "rooms/directory.py", "directory", VISITOR_MODES),
+    Room("timeline", "rooms/timeline.py", "timeline", section="explore"),
+    Room("map", "rooms/map.py", "map", section="explore"),
+    Room("studios", "rooms/studios.py", "studios", section="explore"),
+    Room("search", "rooms/search.py", "search", section="explore"),
+    Room("directory", "rooms/directory.py", "directory", VISITOR_MODES, section="explore"),
+    Room("figures", "rooms/figures.py", "figures", VISITOR_MODES, section="about"),
+    Room("admin", "rooms/admin.py", "admin", frozenset({Mode.ONLINE}), section="about"),
     Room("honoree", "rooms/honoree.py", "honoree", visible=False),
     Room("attract", "rooms/attract.py", "attract", frozenset({Mode.KIOSK}), visible=False),
 )
@@ -50,18 +56,20 @@ def rooms_for(mode: Mode) -> tuple[Room, ...]:
     return tuple(r for r in ROOMS if mode in r.modes)
 
 
-def pages(mode: Mode, lang: str) -> list[st.Page]:
-    """The st.Page list for this mode; rooms the mode excludes are not registered at all."""
-    return [
-        st.Page(
+def pages(mode: Mode, lang: str) -> dict[str, list[st.Page]]:
+    """The st.Page lists for this mode, by menu section; rooms the mode excludes are not
+    registered at all, so their URLs land on the welcome hall."""
+    sections: dict[str, list[st.Page]] = {}
+    for r in rooms_for(mode):
+        page = st.Page(
             r.path,
             title=r.title(lang),
             url_path=r.url,
             default=r.key == "home",
             visibility="visible" if r.visible else "hidden",
         )
-        for r in rooms_for(mode)
-    ]
+        sections.setdefault(t(f"nav_group_{r.section}", lang), []).append(page)
+    return sections
 
 
 def link(path: str, label: str, icon: str | None = None, **query: str) -> None:

@@ -68,6 +68,7 @@ def texts(at: AppTest) -> str:
         "caption",
         "info",
         "warning",
+        "success",
         "error",
         "metric",
         "text",

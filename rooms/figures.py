@@ -1,0 +1,97 @@
+"""数说展馆 — the hall in numbers: visits by day and by mode, most viewed and liked people,
+and for curators the searches people make and those that found nothing."""
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from hall.errors import StoreUnavailable
+from hall.labels import t
+from hall.store import Figures
+from hall.ui.data import catalog, store
+from hall.ui.lang import current
+from hall.ui.nav import HONOREE_PAGE
+from hall.ui.text import plain
+
+cat, lang = catalog(), current()
+CHART = {"displayModeBar": False}
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def figures(days: int) -> Figures:
+    return store().figures(days=days)  # aggregate queries; cached so a busy day costs little
+
+
+st.title(t("room_figures", lang))
+days = (
+    st.segmented_control(
+        t("figures_period", lang),
+        [7, 30, 90, 365],
+        default=30,
+        key="fig_days",
+        format_func=lambda d: t("figures_days", lang, n=d),
+    )
+    or 30
+)
+try:
+    fig = figures(days)
+except StoreUnavailable:
+    st.info(t("figures_down", lang))
+    st.stop()
+
+with st.container(horizontal=True, gap="medium"):
+    st.metric(t("figures_total_visits", lang), f"{fig.total_visits:,}", width=200)
+    st.metric(t("figures_visits", lang, n=days), f"{fig.visits:,}", width=200)
+    st.metric(t("figures_likes", lang), f"{fig.total_likes:,}", width=200)
+    st.metric(t("figures_searches", lang), f"{fig.searches:,}", width=200)
+
+by_day = go.Figure(
+    go.Scatter(
+        x=[d.day for d in fig.visits_by_day],
+        y=[d.count for d in fig.visits_by_day],
+        mode="lines+markers",
+        line={"color": "#b3261e"},
+    )
+)
+by_day.update_layout(title=t("figures_by_day", lang), height=320, margin={"l": 10, "r": 10, "t": 50, "b": 10})
+st.plotly_chart(by_day, config=CHART, key="fig_by_day")
+modes = go.Figure(
+    go.Bar(
+        x=[t(f"mode_{m.key}", lang) for m in fig.visits_by_mode],
+        y=[m.count for m in fig.visits_by_mode],
+        marker_color="#c98a2b",
+    )
+)
+modes.update_layout(title=t("figures_by_mode", lang), height=280, margin={"l": 10, "r": 10, "t": 50, "b": 10})
+st.plotly_chart(modes, config=CHART, key="fig_by_mode")
+
+
+def people(title: str, tallies) -> None:
+    st.subheader(title)
+    shown = [(cat.honoree(x.key), x.count) for x in tallies if cat.has(x.key)]
+    if not shown:
+        st.caption(t("figures_none", lang))
+    for h, count in shown:
+        st.page_link(HONOREE_PAGE, label=f"{plain(h.name)} · {count}", query_params={"id": h.id})
+
+
+left, right = st.columns(2)
+with left:
+    people(t("figures_most_viewed", lang), fig.most_viewed)
+with right:
+    people(t("figures_most_liked", lang), fig.most_liked)
+
+st.subheader(t("figures_search_terms", lang))
+if st.session_state.get("curator"):
+    left, right = st.columns(2)
+    for col, title, rows in (
+        (left, "figures_top_searches", fig.top_searches),
+        (right, "figures_zero_searches", fig.zero_result_searches),
+    ):
+        col.caption(t(title, lang))
+        col.dataframe(
+            {t("col_query", lang): [r.key for r in rows], t("col_count", lang): [r.count for r in rows]},
+            hide_index=True,
+            width="stretch",
+        )
+else:
+    st.caption(t("figures_search_private", lang))
