@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+_DATABASE_URL = re.compile(r"^(sqlite|postgres|postgresql)(\+\w+)?://", re.IGNORECASE)
 
 
 class Mode(StrEnum):
@@ -32,6 +34,17 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("HALL_PACK", "(repo root)", "Content pack folder holding exhibits/ and media/."),
     Setting("HALL_DATA", ".hall/", "Folder for generated files: caches, thumbnails, SQLite store."),
     Setting("HALL_LANG", "zh", "Interface language a new visitor starts in: zh or en."),
+    Setting(
+        "HALL_DATABASE_URL",
+        "(SQLite file in HALL_DATA)",
+        "Database for likes, the guestbook and visit figures: empty uses hall.sqlite in HALL_DATA; "
+        "PostgreSQL with a URL such as postgresql+psycopg://user@host:5432/hall.",
+    ),
+    Setting(
+        "HALL_ADMIN_PASSWORD",
+        "(empty)",
+        "Password that opens the curators' rooms (guestbook moderation, exports); empty keeps them locked.",
+    ),
 )
 
 
@@ -41,6 +54,10 @@ class Settings:
     pack: Path
     data_dir: Path
     lang: str
+
+    # Both may hold a password: kept out of repr() so logs never show them.
+    database_url: str = field(default="", repr=False)
+    admin_password: str = field(default="", repr=False)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -58,4 +75,17 @@ class Settings:
             lang = "zh"
         pack = Path(env.get("HALL_PACK") or REPO_ROOT).expanduser().resolve()
         data_dir = Path(env.get("HALL_DATA") or REPO_ROOT / ".hall").expanduser().resolve()
-        return cls(mode=mode, pack=pack, data_dir=data_dir, lang=lang)
+        database_url = env.get("HALL_DATABASE_URL", "").strip()
+        if database_url and not _DATABASE_URL.match(database_url):
+            # Not logged: the value may carry a password.
+            log.warning("HALL_DATABASE_URL is not a sqlite or postgresql URL; using SQLite in HALL_DATA")
+            database_url = ""
+        admin_password = env.get("HALL_ADMIN_PASSWORD", "").strip()
+        return cls(
+            mode=mode,
+            pack=pack,
+            data_dir=data_dir,
+            lang=lang,
+            database_url=database_url,
+            admin_password=admin_password,
+        )

@@ -29,3 +29,22 @@ class PackError(HallError):
 
 class StoreUnavailable(HallError):
     """The writable store (likes, guestbook, figures) cannot be reached right now."""
+
+
+class MessageRefused(HallError):
+    """A visitor's guestbook message was not saved; `reason` picks the label they read.
+
+    Reasons: empty, too_long, signature_too_long, control_chars, duplicate, rate_limited.
+    `params` fills the label's placeholders (limit, length, minutes).
+    """
+
+    def __init__(self, reason: str, **params: int) -> None:
+        self.reason = reason
+        self.params = params
+        detail = ", ".join(f"{k}={v}" for k, v in params.items())
+        super().__init__(f"message refused: {reason}" + (f" ({detail})" if detail else ""))
+
+    @property
+    def label_key(self) -> str:
+        """The key in hall.labels.LABELS of the message the visitor reads."""
+        return f"guestbook_refused_{self.reason}"

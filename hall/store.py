@@ -1,0 +1,1056 @@
+"""The writable store: likes, the moderated guestbook and anonymous visit events, on SQLite or PostgreSQL."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import hashlib
+import io
+import logging
+import threading
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql as pg_dialect
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+from sqlalchemy.engine import URL, Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from hall.config import Mode
+from hall.errors import MessageRefused, StoreUnavailable
+
+log = logging.getLogger(__name__)
+
+SQLITE_FILE = "hall.sqlite"
+
+MAX_TEXT = 500
+MAX_SIGNATURE = 30
+MAX_QUERY = 100
+MAX_ID = 40  # honoree ids and room keys
+MAX_SESSION_KEY = 200
+RATE_LIMIT = 3  # messages per session ...
+RATE_WINDOW = dt.timedelta(minutes=10)  # ... in this window
+
+# Whitespace a visitor may type inside a message; every other control character is refused.
+_ALLOWED_CONTROLS = frozenset("\n\t")
+# Bidirectional overrides and isolates can make a message read differently from what is stored.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Spreadsheet programs run a cell that starts with one of these as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class EventKind(StrEnum):
+    VISIT = "visit"  # a session's first page
+    ROOM_VIEW = "room_view"
+    HONOREE_VIEW = "honoree_view"
+    SEARCH = "search"
+
+
+class MessageStatus(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+# ---------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A guestbook message; `honoree_id` is "" for a message to the hall itself."""
+
+    id: int
+    text: str
+    created_at: dt.datetime  # UTC, aware
+    status: MessageStatus = MessageStatus.PENDING
+    signature: str = ""
+    honoree_id: str = ""
+    moderated_at: dt.datetime | None = None
+
+    @property
+    def awaiting_review(self) -> bool:
+        return self.status is MessageStatus.PENDING
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """One row of a ranking: a key (honoree id, room, search text, mode) and how many times."""
+
+    key: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class DayCount:
+    day: dt.date
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """What the figures room shows: `days` days up to `until`, plus all-time totals."""
+
+    days: int
+    since: dt.date
+    until: dt.date
+    total_visits: int = 0  # all time
+    visits: int = 0  # in the period
+    visits_by_day: tuple[DayCount, ...] = ()  # every day of the period, zeros included
+    visits_by_mode: tuple[Tally, ...] = ()  # every mode, zeros included
+    room_views: tuple[Tally, ...] = ()
+    most_viewed: tuple[Tally, ...] = ()  # honoree ids, in the period
+    most_liked: tuple[Tally, ...] = ()  # honoree ids, all time
+    searches: int = 0
+    top_searches: tuple[Tally, ...] = ()
+    zero_result_searches: tuple[Tally, ...] = ()
+    total_likes: int = 0
+    pending_messages: int = 0
+
+
+# ---------------------------------------------------------------- schema
+
+METADATA = sa.MetaData()
+
+# SQLite only aliases the rowid for exactly INTEGER PRIMARY KEY; PostgreSQL wants room to grow.
+_ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
+schema_version = sa.Table(
+    "schema_version",
+    METADATA,
+    sa.Column("version", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("applied_at", sa.DateTime, nullable=False),
+)
+
+likes_t = sa.Table(
+    "likes",
+    METADATA,
+    # The key is the one-like-per-session rule; the database enforces it under any concurrency.
+    sa.Column("honoree_id", sa.String(MAX_ID), primary_key=True),
+    sa.Column("session_ref", sa.String(32), primary_key=True),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+)
+
+like_totals_t = sa.Table(
+    "like_totals",
+    METADATA,
+    # v2: kept in step with likes inside the same transaction, so a count is one row read.
+    sa.Column("honoree_id", sa.String(MAX_ID), primary_key=True),
+    sa.Column("likes", sa.Integer, nullable=False),
+)
+
+messages_t = sa.Table(
+    "messages",
+    METADATA,
+    sa.Column("id", _ID, primary_key=True, autoincrement=True),
+    sa.Column("honoree_id", sa.String(MAX_ID), nullable=False, server_default=""),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("signature", sa.String(MAX_SIGNATURE), nullable=False, server_default=""),
+    sa.Column("status", sa.String(10), nullable=False, server_default=MessageStatus.PENDING.value),
+    sa.Column("session_ref", sa.String(32), nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("moderated_at", sa.DateTime, nullable=True),
+    sa.Index("ix_messages_status", "status", "id"),
+    sa.Index("ix_messages_honoree", "honoree_id", "status", "id"),
+    sa.Index("ix_messages_session", "session_ref", "created_at"),
+)
+
+events_t = sa.Table(
+    "events",
+    METADATA,
+    sa.Column("id", _ID, primary_key=True, autoincrement=True),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    # The local calendar day, fixed at insert: figures group by it without date functions.
+    sa.Column("day", sa.Date, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("mode", sa.String(8), nullable=False),
+    sa.Column("room", sa.String(MAX_ID), nullable=False, server_default=""),
+    sa.Column("honoree_id", sa.String(MAX_ID), nullable=False, server_default=""),
+    sa.Column("query", sa.String(MAX_QUERY), nullable=False, server_default=""),
+    sa.Column("results", sa.Integer, nullable=True),
+    # v2: each figures query is a range scan of one covering index (no table access).
+    sa.Index("ix_events_kind_day", "kind", "day", "mode", "room"),
+    sa.Index("ix_events_honoree", "kind", "honoree_id", "day"),
+    sa.Index("ix_events_query", "kind", "query", "day", "results"),
+)
+
+
+def _migrate_v1(conn: Connection) -> None:
+    """The first schema: likes, messages, events. Written out in full so it never changes."""
+    md = sa.MetaData()
+    sa.Table(
+        "likes",
+        md,
+        sa.Column("honoree_id", sa.String(MAX_ID), primary_key=True),
+        sa.Column("session_ref", sa.String(32), primary_key=True),
+        sa.Column("created_at", sa.DateTime, nullable=False),
+    )
+    sa.Table(
+        "messages",
+        md,
+        sa.Column("id", _ID, primary_key=True, autoincrement=True),
+        sa.Column("honoree_id", sa.String(MAX_ID), nullable=False, server_default=""),
+        sa.Column("text", sa.Text, nullable=False),
+        sa.Column("signature", sa.String(MAX_SIGNATURE), nullable=False, server_default=""),
+        sa.Column("status", sa.String(10), nullable=False, server_default="pending"),
+        sa.Column("session_ref", sa.String(32), nullable=False),
+        sa.Column("created_at", sa.DateTime, nullable=False),
+        sa.Column("moderated_at", sa.DateTime, nullable=True),
+        sa.Index("ix_messages_status", "status", "id"),
+        sa.Index("ix_messages_honoree", "honoree_id", "status", "id"),
+        sa.Index("ix_messages_session", "session_ref", "created_at"),
+    )
+    sa.Table(
+        "events",
+        md,
+        sa.Column("id", _ID, primary_key=True, autoincrement=True),
+        sa.Column("created_at", sa.DateTime, nullable=False),
+        sa.Column("day", sa.Date, nullable=False),
+        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("mode", sa.String(8), nullable=False),
+        sa.Column("room", sa.String(MAX_ID), nullable=False, server_default=""),
+        sa.Column("honoree_id", sa.String(MAX_ID), nullable=False, server_default=""),
+        sa.Column("query", sa.String(MAX_QUERY), nullable=False, server_default=""),
+        sa.Column("results", sa.Integer, nullable=True),
+        sa.Index("ix_events_day", "day"),
+    )
+    md.create_all(conn)
+
+
+def _migrate_v2(conn: Connection) -> None:
+    """Scale: like totals kept beside the likes (filled from them), covering indexes for figures."""
+    md = sa.MetaData()
+    totals = sa.Table(
+        "like_totals",
+        md,
+        sa.Column("honoree_id", sa.String(MAX_ID), primary_key=True),
+        sa.Column("likes", sa.Integer, nullable=False),
+    )
+    totals.create(conn)
+    likes = sa.Table("likes", md, sa.Column("honoree_id"), sa.Column("session_ref"))
+    conn.execute(
+        sa.insert(totals).from_select(
+            ["honoree_id", "likes"],
+            sa.select(likes.c.honoree_id, sa.func.count()).group_by(likes.c.honoree_id),
+        )
+    )
+    events = sa.Table(
+        "events",
+        md,
+        *(sa.Column(c) for c in ("kind", "day", "mode", "room", "honoree_id", "query", "results")),
+    )
+    e = events.c
+    sa.Index("ix_events_day", e.day).drop(conn)
+    sa.Index("ix_events_kind_day", e.kind, e.day, e.mode, e.room).create(conn)
+    sa.Index("ix_events_honoree", e.kind, e.honoree_id, e.day).create(conn)
+    sa.Index("ix_events_query", e.kind, e.query, e.day, e.results).create(conn)
+
+
+# Append only: a released migration is never edited, and none may drop visitors' data.
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_migrate_v1, _migrate_v2)
+SCHEMA_VERSION = len(MIGRATIONS)
+_PG_MIGRATION_LOCK = 0x4A11  # pg_advisory_xact_lock key: one migrating process at a time
+
+
+def migrate(conn: Connection, *, target: int = SCHEMA_VERSION) -> int:
+    """Apply the missing migrations up to `target` inside the caller's (write) transaction.
+
+    Returns the version the database was at before.
+
+    Raises:
+        StoreUnavailable: the database is at a newer version than this program knows;
+            nothing is changed.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
+    schema_version.create(conn, checkfirst=True)
+    current = conn.execute(sa.select(sa.func.coalesce(sa.func.max(schema_version.c.version), 0))).scalar_one()
+    if current > SCHEMA_VERSION:
+        raise StoreUnavailable(
+            f"the database is at schema version {current}, newer than this program's "
+            f"{SCHEMA_VERSION}: upgrade the program (the database was left untouched)"
+        )
+    for version in range(current + 1, target + 1):
+        MIGRATIONS[version - 1](conn)
+        conn.execute(sa.insert(schema_version).values(version=version, applied_at=_naive_utc(_utcnow())))
+        log.info("store schema migrated to version %d", version)
+    return current
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _naive_utc(moment: dt.datetime) -> dt.datetime:
+    # Both databases store a plain timestamp in UTC: SQLite has no time zones, and a naive
+    # value in a PostgreSQL timestamptz column would be read in the server's zone.
+    return moment.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _aware(moment: dt.datetime | None) -> dt.datetime | None:
+    return None if moment is None else moment.replace(tzinfo=dt.UTC)
+
+
+def session_ref(session_key: str) -> str:
+    """What is stored for a session key: a hash, so a copy of the database cannot act as a session.
+
+    Raises:
+        ValueError: the key is empty or implausibly long (a programming error, not a visitor's).
+    """
+    if not isinstance(session_key, str) or not 0 < len(session_key) <= MAX_SESSION_KEY:
+        raise ValueError("session_key must be a non-empty string of at most 200 characters")
+    return hashlib.blake2b(session_key.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _check_id(value: str, what: str) -> str:
+    if not isinstance(value, str) or not 0 < len(value) <= MAX_ID:
+        raise ValueError(f"{what} must be a non-empty string of at most {MAX_ID} characters: {value!r}")
+    return value
+
+
+def _is_refused_char(ch: str) -> bool:
+    if ch in _ALLOWED_CONTROLS:
+        return False
+    # Cc: C0/C1 controls and DEL; Cs: lone surrogates, which no database can store as text.
+    return unicodedata.category(ch) in ("Cc", "Cs") or ch in _BIDI_CONTROLS
+
+
+def _scrub(value: str, limit: int) -> str:
+    """A free-text event field made safe to count: controls become spaces, runs collapse, cut."""
+    cleaned = "".join(" " if _is_refused_char(ch) or ch in _ALLOWED_CONTROLS else ch for ch in value)
+    return " ".join(cleaned.split())[:limit]
+
+
+def check_message(text: str, signature: str = "") -> tuple[str, str]:
+    """The message and signature as they will be stored (stripped), or the reason they cannot be.
+
+    Raises:
+        MessageRefused: empty, too long, or holding control characters; `reason` says which.
+    """
+    text = (text or "").strip()
+    signature = (signature or "").strip()
+    if not text:
+        raise MessageRefused("empty")
+    if len(text) > MAX_TEXT:
+        raise MessageRefused("too_long", limit=MAX_TEXT, length=len(text))
+    if len(signature) > MAX_SIGNATURE:
+        raise MessageRefused("signature_too_long", limit=MAX_SIGNATURE)
+    if any(_is_refused_char(ch) for ch in text) or any(
+        _is_refused_char(ch) or ch in _ALLOWED_CONTROLS for ch in signature
+    ):
+        raise MessageRefused("control_chars")
+    return text, signature
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf)
+    writer.writerow(header)
+    writer.writerows(rows)
+    # The BOM makes Excel read the file as UTF-8 rather than the system code page.
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def _iso(moment: dt.datetime | None) -> str:
+    return "" if moment is None else moment.replace(tzinfo=dt.UTC).isoformat(timespec="seconds")
+
+
+def _normalise_url(url: str) -> URL:
+    try:
+        parsed = sa.make_url(url)
+    except sa.exc.ArgumentError as exc:
+        raise ValueError(f"HALL_DATABASE_URL does not parse as a database URL: {exc}") from None
+    # Plain postgresql:// would pick psycopg2, which the hall does not install.
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise ValueError(f"HALL_DATABASE_URL must be a sqlite or postgresql URL, not {parsed.drivername}")
+    return parsed
+
+
+# ---------------------------------------------------------------- the store
+
+
+class Store:
+    """The hall's writable state. Thread-safe; share one per process.
+
+    Every public method either succeeds or raises `StoreUnavailable` (the database cannot
+    be reached or written right now; the next call tries again) — besides the documented
+    `MessageRefused` for a visitor's message and `ValueError` for a programming error.
+    """
+
+    def __init__(
+        self,
+        url: URL,
+        *,
+        busy_timeout_s: float = 5.0,
+        connect_timeout_s: int = 5,
+        clock: Callable[[], dt.datetime] = _utcnow,
+        tz: dt.tzinfo | None = None,
+    ) -> None:
+        self._url = url
+        self._busy_timeout_s = busy_timeout_s
+        self._connect_timeout_s = connect_timeout_s
+        self._clock = clock
+        self._tz = tz
+        self._engine: Engine | None = None
+        self._writer: Engine | None = None  # the same pool; SQLite takes the write lock at BEGIN
+        self._single: Engine | None = None  # the same pool; one statement, no BEGIN/COMMIT
+        self._ready = False
+        self._down = False
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(cls, url: str | None, data_dir: Path, **options: object) -> Store:
+        """A store on `url`, or on data_dir/hall.sqlite when url is empty. Connects lazily.
+
+        Options: busy_timeout_s (SQLite lock wait), connect_timeout_s (PostgreSQL),
+        clock (aware UTC now, for tests), tz (the zone whose calendar days figures count;
+        the machine's by default).
+
+        Raises:
+            ValueError: the URL is neither SQLite nor PostgreSQL, or does not parse.
+        """
+        if url:
+            parsed = _normalise_url(url)
+        else:
+            parsed = URL.create("sqlite+pysqlite", database=str(Path(data_dir) / SQLITE_FILE))
+        return cls(parsed, **options)  # type: ignore[arg-type]
+
+    # -- plumbing
+
+    @property
+    def backend(self) -> str:
+        """The database kind: sqlite or postgresql."""
+        return self._url.get_backend_name()
+
+    def describe(self) -> str:
+        """Where the store lives, for curators and logs (never shows a password)."""
+        if self.backend == "sqlite":
+            return f"SQLite {self._url.database}"
+        return f"PostgreSQL {self._url.render_as_string(hide_password=True)}"
+
+    def close(self) -> None:
+        """Close pooled connections; the store reconnects if used again."""
+        self._drop_pool()
+
+    def _make_engine(self) -> Engine:
+        if self.backend == "sqlite":
+            path = Path(self._url.database or "")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            engine = sa.create_engine(self._url, connect_args={"timeout": self._busy_timeout_s})
+            sa.event.listen(engine, "connect", _sqlite_on_connect)
+            sa.event.listen(engine, "begin", _sqlite_on_begin)
+            return engine
+        return sa.create_engine(
+            self._url,
+            # A pooled connection from before a server restart is replaced, not handed out.
+            pool_pre_ping=True,
+            connect_args={"connect_timeout": self._connect_timeout_s, "application_name": "hall"},
+        )
+
+    def _prepare(self) -> None:
+        if self._ready:  # the common case: no lock
+            return
+        with self._lock:
+            if self._engine is None:
+                engine = self._make_engine()
+                self._writer = engine.execution_options(hall_write=True)
+                # PostgreSQL runs a lone INSERT atomically without BEGIN and COMMIT round trips;
+                # SQLite's driver is already in autocommit mode, its BEGIN comes from our hook.
+                self._single = (
+                    engine.execution_options(isolation_level="AUTOCOMMIT")
+                    if self.backend == "postgresql"
+                    else self._writer
+                )
+                self._engine = engine
+            if not self._ready:
+                assert self._writer is not None
+                with self._writer.begin() as conn:
+                    migrate(conn)
+                self._ready = True
+
+    @contextlib.contextmanager
+    def _tx(self, *, write: bool, single: bool = False) -> Iterator[Connection]:
+        """One transaction (or, with single=True, one statement); errors become StoreUnavailable."""
+        try:
+            self._prepare()
+            engine = self._single if single else self._writer if write else self._engine
+            assert engine is not None
+            with engine.begin() as conn:
+                yield conn
+        except StoreUnavailable as exc:
+            self._failed(str(exc))
+            raise
+        except (SQLAlchemyError, OSError) as exc:
+            if isinstance(exc, SQLAlchemyError) and not isinstance(
+                exc, sa.exc.OperationalError | sa.exc.InterfaceError
+            ):
+                log.error("unexpected store error", exc_info=exc)
+            reason = _first_line(exc)
+            self._failed(reason)
+            raise StoreUnavailable(
+                f"the store ({self.describe()}) cannot be used right now: {reason}"
+            ) from exc
+        if self._down:
+            if write:
+                self._down = False
+                log.warning("store is back: %s", self.describe())
+            else:
+                # A read can succeed on a connection that cannot write (SQLite opens a file it
+                # may not write read-only, for good): until a write succeeds, pool nothing.
+                self._drop_pool()
+
+    def _failed(self, reason: str) -> None:
+        # A connection that failed (a file opened read-only, a server that went away) must not
+        # be reused: drop the pool so the next call starts afresh.
+        self._drop_pool()
+        if not self._down:
+            self._down = True
+            log.warning("store unavailable (%s): %s", self.describe(), reason)
+
+    def _drop_pool(self) -> None:
+        with self._lock:
+            if self._engine is not None:
+                self._engine.dispose()
+
+    def available(self) -> bool:
+        """Whether the store can be read now (never raises; writing may still fail)."""
+        try:
+            with self._tx(write=False) as conn:
+                conn.execute(sa.text("SELECT 1"))
+        except StoreUnavailable:
+            return False
+        return True
+
+    def schema_version(self) -> int:
+        """The schema version the database is at (after this program's migrations).
+
+        Raises:
+            StoreUnavailable: the database cannot be reached.
+        """
+        with self._tx(write=False) as conn:
+            return conn.execute(sa.select(sa.func.max(schema_version.c.version))).scalar_one()
+
+    def _now(self) -> dt.datetime:
+        return self._clock()
+
+    def _today(self, now: dt.datetime | None = None) -> dt.date:
+        return (now or self._now()).astimezone(self._tz).date()
+
+    # -- likes
+
+    def like(self, honoree_id: str, session_key: str) -> int:
+        """Count this session's like of an honoree (once, however often it asks); the new total.
+
+        Raises:
+            StoreUnavailable: the like cannot be saved now.
+            ValueError: an empty or over-long id or session key.
+        """
+        _check_id(honoree_id, "honoree_id")
+        ref = session_ref(session_key)
+        values = {"honoree_id": honoree_id, "session_ref": ref, "created_at": _naive_utc(self._now())}
+        if self.backend == "postgresql":
+            with self._tx(write=True, single=True) as conn:
+                return conn.execute(_pg_like(values)).scalar_one()
+        with self._tx(write=True) as conn:
+            # The primary key decides whether this session already likes the honoree; only a
+            # new like moves the total, in the same transaction.
+            new_like = sqlite_dialect.insert(likes_t).values(**values).on_conflict_do_nothing()
+            if conn.execute(new_like.returning(likes_t.c.honoree_id)).first() is not None:
+                bump = sqlite_dialect.insert(like_totals_t).values(honoree_id=honoree_id, likes=1)
+                conn.execute(
+                    bump.on_conflict_do_update(
+                        index_elements=[like_totals_t.c.honoree_id], set_={"likes": like_totals_t.c.likes + 1}
+                    )
+                )
+            return _like_total(conn, honoree_id)
+
+    def unlike(self, honoree_id: str, session_key: str) -> int:
+        """Withdraw this session's like, if any; the new total.
+
+        Raises:
+            StoreUnavailable: the change cannot be saved now.
+            ValueError: an empty or over-long id or session key.
+        """
+        _check_id(honoree_id, "honoree_id")
+        ref = session_ref(session_key)
+        with self._tx(write=True) as conn:
+            removed = (
+                conn.execute(
+                    sa.delete(likes_t)
+                    .where(likes_t.c.honoree_id == honoree_id, likes_t.c.session_ref == ref)
+                    .returning(likes_t.c.honoree_id)
+                ).first()
+                is not None
+            )
+            if removed:
+                conn.execute(
+                    sa.update(like_totals_t)
+                    .where(like_totals_t.c.honoree_id == honoree_id)
+                    .values(likes=like_totals_t.c.likes - 1)
+                )
+            return _like_total(conn, honoree_id)
+
+    def likes(self, honoree_id: str) -> int:
+        """How many sessions like this honoree.
+
+        Raises:
+            StoreUnavailable: the store cannot be read now.
+        """
+        with self._tx(write=False) as conn:
+            return _like_total(conn, honoree_id)
+
+    def like_counts(self, honoree_ids: Iterable[str]) -> dict[str, int]:
+        """Likes for several honorees at once (a card grid); ids without likes map to 0.
+
+        Raises:
+            StoreUnavailable: the store cannot be read now.
+        """
+        ids = list(dict.fromkeys(honoree_ids))
+        counts = dict.fromkeys(ids, 0)
+        if not ids:
+            return counts
+        t = like_totals_t.c
+        with self._tx(write=False) as conn:
+            for start in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
+                rows = conn.execute(
+                    sa.select(t.honoree_id, t.likes).where(t.honoree_id.in_(ids[start : start + 500]))
+                )
+                counts.update({hid: n for hid, n in rows})
+        return counts
+
+    def liked(self, honoree_id: str, session_key: str) -> bool:
+        """Whether this session already likes the honoree.
+
+        Raises:
+            StoreUnavailable: the store cannot be read now.
+            ValueError: an empty or over-long session key.
+        """
+        ref = session_ref(session_key)
+        with self._tx(write=False) as conn:
+            row = conn.execute(
+                sa.select(sa.literal(1)).where(
+                    likes_t.c.honoree_id == honoree_id, likes_t.c.session_ref == ref
+                )
+            ).first()
+        return row is not None
+
+    def top_liked(self, n: int = 10) -> tuple[Tally, ...]:
+        """The n most liked honoree ids, most first (ties by id).
+
+        Raises:
+            StoreUnavailable: the store cannot be read now.
+        """
+        with self._tx(write=False) as conn:
+            return _top_likes(conn, n)
+
+    # -- guestbook
+
+    def post_message(
+        self, text: str, *, session_key: str, honoree_id: str | None = None, signature: str = ""
+    ) -> Message:
+        """Save a visitor's message as pending; only its author sees it until a curator approves.
+
+        The text is stored exactly as typed (after trimming surrounding whitespace): it is
+        never interpreted, so pages must show it with `hall.ui.text.plain()` or `st.text`.
+
+        Raises:
+            MessageRefused: empty, over MAX_TEXT characters, signature over MAX_SIGNATURE,
+                control characters, the same text twice, or more than RATE_LIMIT messages
+                in RATE_WINDOW from this session; `reason` and `params` fill the label.
+            StoreUnavailable: the message cannot be saved now.
+            ValueError: an over-long honoree id or a bad session key.
+        """
+        text, signature = check_message(text, signature)
+        target = "" if honoree_id is None else _check_id(honoree_id, "honoree_id")
+        ref = session_ref(session_key)
+        now = self._now()
+        with self._tx(write=True) as conn:
+            if conn.dialect.name == "postgresql":
+                # SQLite's write transaction already excludes other writers; here two
+                # concurrent posts from one session must not both pass the rate check.
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(hashtextextended(:ref, 0))"), {"ref": ref})
+            recent = conn.execute(
+                sa.select(messages_t.c.text, messages_t.c.honoree_id).where(
+                    messages_t.c.session_ref == ref,
+                    messages_t.c.created_at >= _naive_utc(now - RATE_WINDOW),
+                )
+            ).all()
+            if any(row.text == text and row.honoree_id == target for row in recent):
+                raise MessageRefused("duplicate")
+            if len(recent) >= RATE_LIMIT:
+                raise MessageRefused(
+                    "rate_limited", limit=RATE_LIMIT, minutes=int(RATE_WINDOW.total_seconds() // 60)
+                )
+            new_id = conn.execute(
+                sa.insert(messages_t)
+                .values(
+                    honoree_id=target,
+                    text=text,
+                    signature=signature,
+                    status=MessageStatus.PENDING.value,
+                    session_ref=ref,
+                    created_at=_naive_utc(now),
+                )
+                .returning(messages_t.c.id)
+            ).scalar_one()
+        return Message(
+            id=new_id,
+            text=text,
+            signature=signature,
+            honoree_id=target,
+            status=MessageStatus.PENDING,
+            created_at=now.astimezone(dt.UTC),
+        )
+
+    def messages(
+        self,
+        honoree_id: str | None = None,
+        *,
+        session_key: str | None = None,
+        limit: int = 50,
+        everywhere: bool = False,
+    ) -> list[Message]:
+        """Approved messages to one honoree (or, with None, to the hall), newest first, plus the
+        given session's own pending ones (`awaiting_review`). everywhere=True ignores honoree_id.
+
+        Raises:
+            StoreUnavailable: the store cannot be read now.
+            ValueError: a bad session key.
+        """
+        visible = messages_t.c.status == MessageStatus.APPROVED.value
+        if session_key is not None:
+            mine = sa.and_(
+                messages_t.c.status == MessageStatus.PENDING.value,
+                messages_t.c.session_ref == session_ref(session_key),
+            )
+            visible = sa.or_(visible, mine)
+        query = sa.select(messages_t).where(visible)
+        if not everywhere:
+            query = query.where(messages_t.c.honoree_id == (honoree_id or ""))
+        query = query.order_by(messages_t.c.id.desc()).limit(limit)
+        with self._tx(write=False) as conn:
+            return [_message(row) for row in conn.execute(query)]
+
+    def pending(self, limit: int = 100) -> list[Message]:
+        """The moderation queue: pending messages, oldest first.
+
+        Raises:
+            StoreUnavailable: the store cannot be read now.
+        """
+        query = (
+            sa.select(messages_t)
+            .where(messages_t.c.status == MessageStatus.PENDING.value)
+            .order_by(messages_t.c.id)
+            .limit(limit)
+        )
+        with self._tx(write=False) as conn:
+            return [_message(row) for row in conn.execute(query)]
+
+    def pending_count(self) -> int:
+        """How many messages wait for a curator.
+
+        Raises:
+            StoreUnavailable: the store cannot be read now.
+        """
+        with self._tx(write=False) as conn:
+            return _count_pending(conn)
+
+    def moderate(self, ids: Iterable[int], approve: bool) -> int:
+        """Approve or reject messages in bulk (a decision can be changed later); how many changed.
+
+        Raises:
+            StoreUnavailable: the decision cannot be saved now.
+        """
+        wanted = sorted({int(i) for i in ids})
+        status = (MessageStatus.APPROVED if approve else MessageStatus.REJECTED).value
+        changed = 0
+        with self._tx(write=True) as conn:
+            for start in range(0, len(wanted), 500):
+                result = conn.execute(
+                    sa.update(messages_t)
+                    .where(messages_t.c.id.in_(wanted[start : start + 500]), messages_t.c.status != status)
+                    .values(status=status, moderated_at=_naive_utc(self._now()))
+                )
+                changed += result.rowcount
+        return changed
+
+    def message(self, message_id: int) -> Message | None:
+        """One message whatever its status (for curators), or None.
+
+        Raises:
+            StoreUnavailable: the store cannot be read now.
+        """
+        with self._tx(write=False) as conn:
+            row = conn.execute(sa.select(messages_t).where(messages_t.c.id == message_id)).first()
+        return None if row is None else _message(row)
+
+    def export_messages_csv(self) -> bytes:
+        """Every message (no session data) as CSV: UTF-8 with BOM, formula-looking cells quoted.
+
+        Raises:
+            StoreUnavailable: the store cannot be read now.
+        """
+        header = ("id", "created_at", "honoree_id", "status", "moderated_at", "signature", "text")
+        with self._tx(write=False) as conn:
+            rows = conn.execute(sa.select(messages_t).order_by(messages_t.c.id)).all()
+        return _csv_bytes(
+            header,
+            (
+                (
+                    r.id,
+                    _iso(r.created_at),
+                    r.honoree_id,
+                    r.status,
+                    _iso(r.moderated_at),
+                    _cell(r.signature),
+                    _cell(r.text),
+                )
+                for r in rows
+            ),
+        )
+
+    # -- events and figures
+
+    def record(
+        self,
+        kind: EventKind | str,
+        *,
+        mode: Mode | str,
+        room: str = "",
+        honoree_id: str = "",
+        query: str = "",
+        results: int | None = None,
+    ) -> None:
+        """Count one anonymous event with a single INSERT. Nothing about the visitor is kept.
+
+        A search stores what was typed (controls removed, cut to MAX_QUERY) and how many
+        people it found; other fields are cut to their column width rather than refused.
+
+        Raises:
+            StoreUnavailable: the event cannot be saved now (callers may ignore it).
+            ValueError: an unknown kind or mode.
+        """
+        kind = EventKind(kind)
+        mode = Mode(mode)
+        now = self._now()
+        values = {
+            "created_at": _naive_utc(now),
+            "day": self._today(now),
+            "kind": kind.value,
+            "mode": mode.value,
+            "room": _scrub(room, MAX_ID),
+            "honoree_id": _scrub(honoree_id, MAX_ID),
+            "query": _scrub(query, MAX_QUERY) if kind is EventKind.SEARCH else "",
+            "results": max(0, int(results)) if kind is EventKind.SEARCH and results is not None else None,
+        }
+        with self._tx(write=True, single=True) as conn:
+            conn.execute(sa.insert(events_t), values)
+
+    def figures(self, days: int = 30, top: int = 10) -> Figures:
+        """Visit figures for the `days` days up to today, from aggregate queries on indexes.
+
+        Raises:
+            StoreUnavailable: the store cannot be read now.
+        """
+        with self._tx(write=False) as conn:
+            return compute_figures(conn, until=self._today(), days=days, top=top)
+
+    def export_events_csv(self, days: int | None = None) -> bytes:
+        """Events (all, or the last `days` days) as CSV: UTF-8 with BOM, formula-looking cells quoted.
+
+        Raises:
+            StoreUnavailable: the store cannot be read now.
+        """
+        e = events_t.c
+        query = sa.select(
+            e.created_at, e.day, e.kind, e.mode, e.room, e.honoree_id, e.query, e.results
+        ).order_by(e.id)
+        if days is not None:
+            query = query.where(e.day >= self._today() - dt.timedelta(days=max(1, days) - 1))
+        header = ("created_at", "day", "kind", "mode", "room", "honoree_id", "query", "results")
+        with self._tx(write=False) as conn:
+            rows = conn.execute(query).all()
+        return _csv_bytes(
+            header,
+            (
+                (
+                    _iso(r.created_at),
+                    r.day.isoformat(),
+                    r.kind,
+                    r.mode,
+                    r.room,
+                    r.honoree_id,
+                    _cell(r.query),
+                    r.results,
+                )
+                for r in rows
+            ),
+        )
+
+
+def compute_figures(
+    conn: Connection, *, until: dt.date, days: int = 30, top: int = 10, events: sa.Table = events_t
+) -> Figures:
+    """The figures from aggregate queries, each a range scan of one covering index.
+
+    `events` is a table of the events' shape: the benchmark passes an unindexed copy as its baseline.
+    """
+    days = max(1, int(days))
+    since = until - dt.timedelta(days=days - 1)
+    e = events.c
+    in_period = e.day >= since
+
+    def ranked(column: sa.ColumnElement[str], *where: sa.ColumnElement[bool]) -> sa.Select:
+        n = sa.func.count().label("n")
+        return sa.select(column, n).where(*where).group_by(column).order_by(n.desc(), column).limit(top)
+
+    def tallies(rows: Iterable[sa.Row]) -> tuple[Tally, ...]:
+        return tuple(Tally(key, count) for key, count in rows)
+
+    visit, search = e.kind == EventKind.VISIT.value, e.kind == EventKind.SEARCH.value
+    total_visits = conn.execute(sa.select(sa.func.count()).select_from(events).where(visit)).scalar_one()
+    by_day = dict(
+        conn.execute(sa.select(e.day, sa.func.count()).where(visit, in_period).group_by(e.day)).all()
+    )
+    by_mode = dict(
+        conn.execute(sa.select(e.mode, sa.func.count()).where(visit, in_period).group_by(e.mode)).all()
+    )
+    rooms = conn.execute(ranked(e.room, e.kind == EventKind.ROOM_VIEW.value, in_period)).all()
+    viewed = conn.execute(ranked(e.honoree_id, e.kind == EventKind.HONOREE_VIEW.value, in_period)).all()
+    searches = conn.execute(
+        sa.select(sa.func.count()).select_from(events).where(search, in_period)
+    ).scalar_one()
+    top_q = conn.execute(ranked(e.query, search, in_period)).all()
+    zero_q = conn.execute(ranked(e.query, search, in_period, e.results == 0)).all()
+    total_likes = conn.execute(
+        sa.select(sa.func.coalesce(sa.func.sum(like_totals_t.c.likes), 0))
+    ).scalar_one()
+
+    # Old rows may carry a mode this version dropped: keep them rather than lose visits.
+    modes = [m.value for m in Mode] + sorted(set(by_mode) - {m.value for m in Mode})
+    return Figures(
+        days=days,
+        since=since,
+        until=until,
+        total_visits=total_visits,
+        visits=sum(by_day.values()),
+        visits_by_day=tuple(
+            DayCount(d, by_day.get(d, 0)) for d in (since + dt.timedelta(days=i) for i in range(days))
+        ),
+        visits_by_mode=tuple(Tally(m, by_mode.get(m, 0)) for m in modes),
+        room_views=tallies(rooms),
+        most_viewed=tallies(viewed),
+        most_liked=_top_likes(conn, top),
+        searches=searches,
+        top_searches=tallies(top_q),
+        zero_result_searches=tallies(zero_q),
+        total_likes=total_likes,
+        pending_messages=_count_pending(conn),
+    )
+
+
+def _like_total(conn: Connection, honoree_id: str) -> int:
+    found = conn.execute(
+        sa.select(like_totals_t.c.likes).where(like_totals_t.c.honoree_id == honoree_id)
+    ).scalar_one_or_none()
+    return found or 0
+
+
+def _pg_like(values: dict[str, object]) -> sa.Select:
+    """A like as one PostgreSQL statement: add it, bump the total if it was new, return the total.
+
+    One statement in autocommit holds the total's row lock for a single round trip, so likes
+    for a popular honoree from many processes do not queue behind each other's COMMITs.
+    """
+    new = (
+        pg_dialect.insert(likes_t)
+        .values(**values)
+        .on_conflict_do_nothing()
+        .returning(likes_t.c.honoree_id)
+        .cte("new_like")
+    )
+    bump = (
+        pg_dialect.insert(like_totals_t)
+        .from_select(["honoree_id", "likes"], sa.select(new.c.honoree_id, sa.literal(1)))
+        .on_conflict_do_update(
+            index_elements=[like_totals_t.c.honoree_id], set_={"likes": like_totals_t.c.likes + 1}
+        )
+        .returning(like_totals_t.c.likes)
+        .cte("bump")
+    )
+    # The outer SELECT sees the table as it was before the statement: right when nothing changed.
+    before = sa.select(like_totals_t.c.likes).where(like_totals_t.c.honoree_id == values["honoree_id"])
+    return sa.select(sa.func.coalesce(sa.select(bump.c.likes).scalar_subquery(), before.scalar_subquery(), 0))
+
+
+def _top_likes(conn: Connection, n: int) -> tuple[Tally, ...]:
+    t = like_totals_t.c
+    rows = conn.execute(
+        sa.select(t.honoree_id, t.likes).where(t.likes > 0).order_by(t.likes.desc(), t.honoree_id).limit(n)
+    )
+    return tuple(Tally(hid, c) for hid, c in rows)
+
+
+def _count_pending(conn: Connection) -> int:
+    return conn.execute(
+        sa.select(sa.func.count())
+        .select_from(messages_t)
+        .where(messages_t.c.status == MessageStatus.PENDING.value)
+    ).scalar_one()
+
+
+def _message(row: sa.Row) -> Message:
+    return Message(
+        id=row.id,
+        text=row.text,
+        signature=row.signature,
+        honoree_id=row.honoree_id,
+        status=MessageStatus(row.status),
+        created_at=_aware(row.created_at),  # type: ignore[arg-type]
+        moderated_at=_aware(row.moderated_at),
+    )
+
+
+def _first_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).strip().splitlines()
+    return text[0] if text else type(orig).__name__
+
+
+def _sqlite_on_connect(dbapi_conn: object, _record: object) -> None:
+    # Let SQLAlchemy's "begin" hook (below) emit BEGIN, so DDL and reads are transactional too.
+    dbapi_conn.isolation_level = None  # type: ignore[attr-defined]
+    cursor = dbapi_conn.cursor()  # type: ignore[attr-defined]
+    try:
+        mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+        if mode.lower() != "wal":
+            # WAL: readers never wait for the writer. The mode is stored in the file, so
+            # this runs once per database.
+            cursor.execute("PRAGMA journal_mode=WAL")
+        # In WAL mode NORMAL never corrupts; a power cut may lose the last few commits,
+        # which is the right trade for page-view counters and likes.
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    finally:
+        cursor.close()
+
+
+def _sqlite_on_begin(conn: Connection) -> None:
+    # A writer takes the write lock up front (waiting up to the busy timeout) instead of
+    # failing at once when a read-then-write transaction finds the snapshot moved on.
+    immediate = conn.get_execution_options().get("hall_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
