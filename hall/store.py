@@ -10,10 +10,12 @@ import io
 import logging
 import threading
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg_dialect
@@ -267,17 +269,30 @@ def migrate(conn: Connection, *, target: int = SCHEMA_VERSION) -> int:
     """
     if conn.dialect.name == "postgresql":
         conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
-    schema_version.create(conn, checkfirst=True)
+    current = _schema_version(conn)
+    if current == 0:
+        schema_version.create(conn, checkfirst=True)
+    for version in range(current + 1, target + 1):
+        MIGRATIONS[version - 1](conn)
+        conn.execute(sa.insert(schema_version).values(version=version, applied_at=_naive_utc(_utcnow())))
+        log.info("store schema migrated to version %d", version)
+    return current
+
+
+def _schema_version(conn: Connection) -> int:
+    """The database's schema version, 0 when empty.
+
+    Raises:
+        StoreUnavailable: the database is newer than this program: nothing may touch it.
+    """
+    if not sa.inspect(conn).has_table(schema_version.name):
+        return 0
     current = conn.execute(sa.select(sa.func.coalesce(sa.func.max(schema_version.c.version), 0))).scalar_one()
     if current > SCHEMA_VERSION:
         raise StoreUnavailable(
             f"the database is at schema version {current}, newer than this program's "
             f"{SCHEMA_VERSION}: upgrade the program (the database was left untouched)"
         )
-    for version in range(current + 1, target + 1):
-        MIGRATIONS[version - 1](conn)
-        conn.execute(sa.insert(schema_version).values(version=version, applied_at=_naive_utc(_utcnow())))
-        log.info("store schema migrated to version %d", version)
     return current
 
 
@@ -384,6 +399,14 @@ def _normalise_url(url: str) -> URL:
 # ---------------------------------------------------------------- the store
 
 
+class _Engines(NamedTuple):
+    """Three views of one connection pool."""
+
+    reader: Engine
+    writer: Engine  # SQLite: BEGIN IMMEDIATE, the write lock taken up front
+    single: Engine  # one statement; PostgreSQL runs it in autocommit (no BEGIN/COMMIT round trips)
+
+
 class Store:
     """The hall's writable state. Thread-safe; share one per process.
 
@@ -406,20 +429,27 @@ class Store:
         self._connect_timeout_s = connect_timeout_s
         self._clock = clock
         self._tz = tz
-        self._engine: Engine | None = None
-        self._writer: Engine | None = None  # the same pool; SQLite takes the write lock at BEGIN
-        self._single: Engine | None = None  # the same pool; one statement, no BEGIN/COMMIT
-        self._ready = False
+        self._engines: _Engines | None = None
+        self._ready = False  # schema checked (and migrated) since the last failure
         self._down = False
         self._lock = threading.Lock()
 
     @classmethod
-    def open(cls, url: str | None, data_dir: Path, **options: object) -> Store:
+    def open(
+        cls,
+        url: str | None,
+        data_dir: Path,
+        *,
+        busy_timeout_s: float = 5.0,
+        connect_timeout_s: int = 5,
+        clock: Callable[[], dt.datetime] = _utcnow,
+        tz: dt.tzinfo | None = None,
+    ) -> Store:
         """A store on `url`, or on data_dir/hall.sqlite when url is empty. Connects lazily.
 
-        Options: busy_timeout_s (SQLite lock wait), connect_timeout_s (PostgreSQL),
-        clock (aware UTC now, for tests), tz (the zone whose calendar days figures count;
-        the machine's by default).
+        busy_timeout_s: how long an SQLite writer waits for the lock before giving up;
+        connect_timeout_s: how long to wait for PostgreSQL; clock: the aware UTC now
+        (tests); tz: the zone whose calendar days figures count (the machine's by default).
 
         Raises:
             ValueError: the URL is neither SQLite nor PostgreSQL, or does not parse.
@@ -428,7 +458,9 @@ class Store:
             parsed = _normalise_url(url)
         else:
             parsed = URL.create("sqlite+pysqlite", database=str(Path(data_dir) / SQLITE_FILE))
-        return cls(parsed, **options)  # type: ignore[arg-type]
+        return cls(
+            parsed, busy_timeout_s=busy_timeout_s, connect_timeout_s=connect_timeout_s, clock=clock, tz=tz
+        )
 
     # -- plumbing
 
@@ -447,49 +479,50 @@ class Store:
         """Close pooled connections; the store reconnects if used again."""
         self._drop_pool()
 
-    def _make_engine(self) -> Engine:
+    def _make_engines(self) -> _Engines:
         if self.backend == "sqlite":
-            path = Path(self._url.database or "")
-            path.parent.mkdir(parents=True, exist_ok=True)
             engine = sa.create_engine(self._url, connect_args={"timeout": self._busy_timeout_s})
             sa.event.listen(engine, "connect", _sqlite_on_connect)
             sa.event.listen(engine, "begin", _sqlite_on_begin)
-            return engine
-        return sa.create_engine(
+            writer = engine.execution_options(hall_write=True)
+            # The driver is in autocommit mode; BEGIN comes from the hook, so a lone statement
+            # still goes through the writer's BEGIN IMMEDIATE.
+            return _Engines(engine, writer, writer)
+        engine = sa.create_engine(
             self._url,
             # A pooled connection from before a server restart is replaced, not handed out.
             pool_pre_ping=True,
             connect_args={"connect_timeout": self._connect_timeout_s, "application_name": "hall"},
         )
+        return _Engines(engine, engine, engine.execution_options(isolation_level="AUTOCOMMIT"))
 
-    def _prepare(self) -> None:
-        if self._ready:  # the common case: no lock
-            return
+    def _prepare(self) -> _Engines:
+        engines = self._engines
+        if self._ready and engines is not None:  # the common case: no lock
+            return engines
         with self._lock:
-            if self._engine is None:
-                engine = self._make_engine()
-                self._writer = engine.execution_options(hall_write=True)
-                # PostgreSQL runs a lone INSERT atomically without BEGIN and COMMIT round trips;
-                # SQLite's driver is already in autocommit mode, its BEGIN comes from our hook.
-                self._single = (
-                    engine.execution_options(isolation_level="AUTOCOMMIT")
-                    if self.backend == "postgresql"
-                    else self._writer
-                )
-                self._engine = engine
+            if self._engines is None:
+                self._engines = self._make_engines()
+            engines = self._engines
             if not self._ready:
-                assert self._writer is not None
-                with self._writer.begin() as conn:
-                    migrate(conn)
+                if self.backend == "sqlite":
+                    # Created on first use, and again if someone removed the data folder.
+                    Path(self._url.database or "").parent.mkdir(parents=True, exist_ok=True)
+                with engines.reader.begin() as conn:
+                    current = _schema_version(conn)
+                # Only a database behind the code needs the write lock: reads go on meanwhile.
+                if current != SCHEMA_VERSION:
+                    with engines.writer.begin() as conn:
+                        migrate(conn)
                 self._ready = True
+            return engines
 
     @contextlib.contextmanager
     def _tx(self, *, write: bool, single: bool = False) -> Iterator[Connection]:
         """One transaction (or, with single=True, one statement); errors become StoreUnavailable."""
         try:
-            self._prepare()
-            engine = self._single if single else self._writer if write else self._engine
-            assert engine is not None
+            engines = self._prepare()
+            engine = engines.single if single else engines.writer if write else engines.reader
             with engine.begin() as conn:
                 yield conn
         except StoreUnavailable as exc:
@@ -516,16 +549,18 @@ class Store:
 
     def _failed(self, reason: str) -> None:
         # A connection that failed (a file opened read-only, a server that went away) must not
-        # be reused: drop the pool so the next call starts afresh.
+        # be reused: drop the pool so the next call starts afresh, and check the schema again
+        # (the database may come back empty, or the data folder may have been removed).
         self._drop_pool()
+        self._ready = False
         if not self._down:
             self._down = True
             log.warning("store unavailable (%s): %s", self.describe(), reason)
 
     def _drop_pool(self) -> None:
         with self._lock:
-            if self._engine is not None:
-                self._engine.dispose()
+            if self._engines is not None:
+                self._engines.reader.dispose()
 
     def available(self) -> bool:
         """Whether the store can be read now (never raises; writing may still fail)."""
@@ -923,18 +958,26 @@ def compute_figures(
         return tuple(Tally(key, count) for key, count in rows)
 
     visit, search = e.kind == EventKind.VISIT.value, e.kind == EventKind.SEARCH.value
-    total_visits = conn.execute(sa.select(sa.func.count()).select_from(events).where(visit)).scalar_one()
-    by_day = dict(
-        conn.execute(sa.select(e.day, sa.func.count()).where(visit, in_period).group_by(e.day)).all()
-    )
-    by_mode = dict(
-        conn.execute(sa.select(e.mode, sa.func.count()).where(visit, in_period).group_by(e.mode)).all()
-    )
-    rooms = conn.execute(ranked(e.room, e.kind == EventKind.ROOM_VIEW.value, in_period)).all()
+    n = sa.func.count()
+    # GROUP BY in the index's own order (kind, day, mode, room) streams without a sort; the
+    # few hundred groups are then added up here rather than sorted by SQLite.
+    by_day: Counter[dt.date] = Counter()
+    by_mode: Counter[str] = Counter()
+    for day, mode, count in conn.execute(
+        sa.select(e.day, e.mode, n).where(visit, in_period).group_by(e.day, e.mode)
+    ):
+        by_day[day] += count
+        by_mode[mode] += count
+    rooms: Counter[str] = Counter()
+    for room, count in conn.execute(
+        sa.select(e.room, n)
+        .where(e.kind == EventKind.ROOM_VIEW.value, in_period)
+        .group_by(e.day, e.mode, e.room)
+    ):
+        rooms[room] += count
+    total_visits = conn.execute(sa.select(n).select_from(events).where(visit)).scalar_one()
     viewed = conn.execute(ranked(e.honoree_id, e.kind == EventKind.HONOREE_VIEW.value, in_period)).all()
-    searches = conn.execute(
-        sa.select(sa.func.count()).select_from(events).where(search, in_period)
-    ).scalar_one()
+    searches = conn.execute(sa.select(n).select_from(events).where(search, in_period)).scalar_one()
     top_q = conn.execute(ranked(e.query, search, in_period)).all()
     zero_q = conn.execute(ranked(e.query, search, in_period, e.results == 0)).all()
     total_likes = conn.execute(
@@ -953,7 +996,7 @@ def compute_figures(
             DayCount(d, by_day.get(d, 0)) for d in (since + dt.timedelta(days=i) for i in range(days))
         ),
         visits_by_mode=tuple(Tally(m, by_mode.get(m, 0)) for m in modes),
-        room_views=tallies(rooms),
+        room_views=tuple(Tally(k, c) for k, c in sorted(rooms.items(), key=lambda kc: (-kc[1], kc[0]))[:top]),
         most_viewed=tallies(viewed),
         most_liked=_top_likes(conn, top),
         searches=searches,

@@ -502,7 +502,8 @@ def test_figures_count_visits_views_likes_and_searches(store: Store, clock: Cloc
     assert by_day[dt.date(2025, 5, 1)] == 3
     assert by_day[today] == 1
     assert sum(by_day.values()) == 4
-    assert {x.key: x.count for x in fig.visits_by_mode} == {"online": 2, "kiosk": 1, "docent": 1}
+    every_mode = dict.fromkeys((m.value for m in Mode), 0)
+    assert {x.key: x.count for x in fig.visits_by_mode} == every_mode | {"online": 2, "kiosk": 1, "docent": 1}
     assert [(x.key, x.count) for x in fig.room_views] == [("craftsmen", 1)]
     assert [(x.key, x.count) for x in fig.most_viewed] == [("h2", 5), ("h1", 3)]
     assert [(x.key, x.count) for x in fig.most_liked] == [("h3", 2), ("h1", 1)]
