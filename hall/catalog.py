@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from hall import packfiles
 from hall.errors import HonoreeNotFound, PackError
 from hall.records import (
     Collective,
@@ -258,6 +259,8 @@ def load_catalog(pack: Path | str, *, data_dir: Path | str | None = None) -> Cat
         PackError: the pack has no usable hall.yaml or honorees.csv.
     """
     pack = Path(pack).resolve()
+    # An import or photo upload cut short by a crash is rolled back before anything is read.
+    packfiles.recover(pack)
     cache = _cache_path(pack, Path(data_dir)) if data_dir is not None else None
     if cache is not None and cache.exists():
         try:
