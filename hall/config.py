@@ -14,6 +14,9 @@ log = logging.getLogger(__name__)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 _DATABASE_URL = re.compile(r"^(sqlite|postgres|postgresql)(\+\w+)?://", re.IGNORECASE)
+# Sessions one process admits before new visitors get the busy page: what one replica held
+# with p95 <= 1 s on a 2-core machine (benchmarks/load.py; README, Performance).
+DEFAULT_MAX_SESSIONS = 250
 
 
 class Mode(StrEnum):
@@ -45,6 +48,12 @@ SETTINGS: tuple[Setting, ...] = (
         "(empty)",
         "Password that opens the curators' rooms (guestbook moderation, exports); empty keeps them locked.",
     ),
+    Setting(
+        "HALL_MAX_SESSIONS",
+        str(DEFAULT_MAX_SESSIONS),
+        "Live sessions one process admits; beyond it a new visitor gets a 'the hall is busy' page "
+        "that retries by itself, while admitted visitors carry on. 0 admits everyone.",
+    ),
 )
 
 
@@ -54,6 +63,7 @@ class Settings:
     pack: Path
     data_dir: Path
     lang: str
+    max_sessions: int = DEFAULT_MAX_SESSIONS
 
     # Both may hold a password: kept out of repr() so logs never show them.
     database_url: str = field(default="", repr=False)
@@ -81,6 +91,10 @@ class Settings:
             log.warning("HALL_DATABASE_URL is not a sqlite or postgresql URL; using SQLite in HALL_DATA")
             database_url = ""
         admin_password = env.get("HALL_ADMIN_PASSWORD", "").strip()
+        max_text = env.get("HALL_MAX_SESSIONS", "").strip()
+        max_sessions = int(max_text) if max_text.isdigit() else DEFAULT_MAX_SESSIONS
+        if max_text and not max_text.isdigit():
+            log.warning("HALL_MAX_SESSIONS=%r is not a whole number; using %d", max_text, max_sessions)
         return cls(
             mode=mode,
             pack=pack,
@@ -88,4 +102,5 @@ class Settings:
             lang=lang,
             database_url=database_url,
             admin_password=admin_password,
+            max_sessions=max_sessions,
         )

@@ -316,6 +316,15 @@ LABELS: dict[str, tuple[str, str]] = {
         "以下记录有问题，已跳过或留空，其余内容正常展示：",
         "These records had problems and were skipped or left blank; everything else is shown:",
     ),
+    # more visitors than one process admits (hall/ui/capacity.py)
+    "busy_title": ("展馆参观人数较多，请稍后再试", "The hall is busy, please try again shortly"),
+    "busy_body": (
+        "为了让正在参观的观众浏览顺畅，展馆暂时不接待新的线上观众。"
+        "本页每 {seconds} 秒自动重试，有空位时自动进入。",
+        "To keep the visit smooth for those already inside, the hall is not letting new visitors in just "
+        "now. This page tries again every {seconds} seconds and lets you in as soon as there is room.",
+    ),
+    "busy_retry": ("立即重试", "Try again now"),
     # errors
     "error_generic": (
         "抱歉，本页出了点问题，已记录。请返回序厅继续参观。",

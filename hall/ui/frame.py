@@ -10,7 +10,7 @@ import streamlit as st
 from hall.config import Mode
 from hall.errors import HallError, HonoreeNotFound, PackError
 from hall.labels import t
-from hall.ui import kiosk, visits
+from hall.ui import capacity, kiosk, visits
 from hall.ui import lang as lang_ui
 from hall.ui.data import catalog, settings
 from hall.ui.nav import HOME_PAGE, pages
@@ -31,6 +31,8 @@ def run() -> None:
     )
     st.html(f"<style>{_CSS}</style>")
     lang = lang_ui.current()
+    if not capacity.admitted(lang):  # more visitors than this process serves well: the busy page
+        return
     mode = settings().mode
     try:
         cat = catalog()
