@@ -343,6 +343,8 @@ def _is_image(data: bytes) -> bool:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             Image.open(io.BytesIO(data)).close()
+    except Image.DecompressionBombError:
+        return True  # an image, if a dangerous one: "no honoree" is the first thing to say
     except Exception:
         return False
     return True
