@@ -1,0 +1,57 @@
+"""Innovation studios (劳模/工匠创新工作室) as cards: what visitors see there and whether it takes visits."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from hall.catalog import Catalog
+from hall.labels import t
+from hall.records import Studio
+from hall.ui.cards import display_name, page_offset, pager
+from hall.ui.nav import HONOREE_PAGE
+from hall.ui.text import plain
+
+PER_PAGE = 12
+
+
+def studio_card(s: Studio, cat: Catalog, lang: str) -> None:
+    with st.container(border=True, key=f"studio_{s.id}"):
+        st.markdown(f"**{plain(s.name)}**")
+        state = (
+            f":green-badge[{t('studio_open', lang)}]"
+            if s.open_for_visits
+            else f":gray-badge[{t('studio_closed', lang)}]"
+        )
+        level = t("studio_level", lang, level=t(f"level_{s.level.value}", lang))
+        district = cat.district(s.district_code)
+        where = district.name.get(lang) if district else s.district
+        facts = " · ".join(plain(x) for x in (level, where) if x)
+        sample = f" :gray-badge[{t('sample_tag', lang)}]" if s.sample else ""
+        st.markdown(f"{state} {facts}{sample}")
+        if s.what_to_see:
+            st.markdown(plain(s.what_to_see))
+        if s.leader_id and cat.has(s.leader_id):
+            leader = cat.honoree(s.leader_id)
+            st.page_link(
+                HONOREE_PAGE,
+                label=plain(t("studio_leader", lang, name=display_name(leader, lang))),
+                query_params={"id": leader.id},
+                icon=":material/person:",
+            )
+
+
+def studio_list(studios: Sequence[Studio], cat: Catalog, lang: str, key: str, columns: int = 3) -> None:
+    """The studios a page at a time, as cards in a grid, with the count above and a pager below."""
+    st.caption(t("studios_count", lang, n=len(studios)))
+    if not studios:
+        st.info(t("studios_none", lang))
+        return
+    start = page_offset(key, len(studios), PER_PAGE)
+    shown = studios[start : start + PER_PAGE]
+    for row in range(0, len(shown), columns):
+        for col, s in zip(st.columns(columns), shown[row : row + columns], strict=False):
+            with col:
+                studio_card(s, cat, lang)
+    pager(len(studios), key, lang, PER_PAGE)

@@ -1,0 +1,57 @@
+"""创新工作室 — the innovation studios on the map and as a list: after the hall, go on to the studios."""
+
+from collections import Counter
+
+import streamlit as st
+
+from hall.errors import PackError
+from hall.geo import district_of_selection, studios_in
+from hall.labels import t
+from hall.ui import charts
+from hall.ui.data import catalog
+from hall.ui.lang import current
+from hall.ui.studios import studio_list
+
+cat, lang = catalog(), current()
+adcodes = [d.adcode for d in cat.districts]
+names = charts.district_names(lang)
+per_district = Counter(s.district_code for s in cat.studios)
+
+
+def pick_district() -> None:
+    adcode = district_of_selection(charts.selection("studios_map"), adcodes)
+    if adcode:
+        st.session_state["district"] = adcode
+
+
+st.title(t("room_studios", lang))
+st.markdown(t("studios_intro", lang))
+charts.district_from_url(adcodes)
+district = st.pills(
+    t("filter_district", lang),
+    adcodes,
+    key="district",
+    format_func=lambda a: f"{names[a]} {per_district.get(a, 0)}",
+)
+charts.district_to_url(district)
+open_only = st.toggle(t("studios_open_only", lang), key="studios_open")
+studios = studios_in(cat, district, open_only)
+
+try:
+    fig = charts.map_chart(
+        lang,
+        shaded=False,
+        with_studios=True,
+        studio_district=district,
+        open_only=open_only,
+        selected=district,
+    )
+except PackError as exc:
+    charts.map_problems(exc, lang)
+else:
+    charts.show(fig, key="studios_map", on_select=pick_district)
+unplaced = sum(1 for s in studios if s.lon is None or s.lat is None)
+if unplaced:
+    st.caption(t("studios_unplaced", lang, n=unplaced))
+
+studio_list(studios, cat, lang, key=f"page_studios_{district}_{open_only}")
