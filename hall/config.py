@@ -23,6 +23,7 @@ class Mode(StrEnum):
     ONLINE = "online"
     KIOSK = "kiosk"
     DOCENT = "docent"
+    SCREEN = "screen"  # a big screen a docent's tablet drives
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,12 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("HALL_MODE", "online", "How the hall is used: online, kiosk or docent."),
+    Setting("HALL_MODE", "online", "How the hall is used: online, kiosk, docent or screen."),
+    Setting(
+        "HALL_DOCENT_PIN",
+        "(empty)",
+        "PIN that opens the docents' tour builder and presenter; empty keeps them locked.",
+    ),
     Setting("HALL_PACK", "(repo root)", "Content pack folder holding exhibits/ and media/."),
     Setting("HALL_DATA", ".hall/", "Folder for generated files: caches, thumbnails, SQLite store."),
     Setting("HALL_LANG", "zh", "Interface language a new visitor starts in: zh or en."),
@@ -68,6 +74,7 @@ class Settings:
     # Both may hold a password: kept out of repr() so logs never show them.
     database_url: str = field(default="", repr=False)
     admin_password: str = field(default="", repr=False)
+    docent_pin: str = field(default="", repr=False)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -103,4 +110,5 @@ class Settings:
             database_url=database_url,
             admin_password=admin_password,
             max_sessions=max_sessions,
+            docent_pin=env.get("HALL_DOCENT_PIN", "").strip(),
         )

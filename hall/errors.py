@@ -48,3 +48,11 @@ class MessageRefused(HallError):
     def label_key(self) -> str:
         """The key in hall.labels.LABELS of the message the visitor reads."""
         return f"guestbook_refused_{self.reason}"
+
+
+class PairingRefused(HallError):
+    """A docent's tablet could not take a screen: reason is unknown, expired or taken."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"pairing refused: {reason}")
+        self.reason = reason

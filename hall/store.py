@@ -7,15 +7,18 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import json
 import logging
+import secrets
 import threading
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import NamedTuple
+from types import SimpleNamespace
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg_dialect
@@ -24,7 +27,8 @@ from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from hall.config import Mode
-from hall.errors import MessageRefused, StoreUnavailable
+from hall.errors import MessageRefused, PairingRefused, StoreUnavailable
+from hall.tours import Targets, Tour, tour_from_yaml
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +41,8 @@ MAX_ID = 40  # honoree ids and room keys
 MAX_SESSION_KEY = 200
 RATE_LIMIT = 3  # messages per session ...
 RATE_WINDOW = dt.timedelta(minutes=10)  # ... in this window
+PAIRING_CODE_TTL = dt.timedelta(minutes=15)  # a code nobody typed is replaced
+PAIRING_TTL = dt.timedelta(hours=2)  # a paired screen is freed after this long without a tap
 
 # Whitespace a visitor may type inside a message; every other control character is refused.
 _ALLOWED_CONTROLS = frozenset("\n\t")
@@ -114,6 +120,18 @@ class Figures:
     pending_messages: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class ScreenState:
+    """A big screen's pairing: its code, whether a docent drives it, and what to show."""
+
+    code: str
+    paired: bool
+    room: str = ""
+    params: Mapping[str, str] = field(default_factory=dict)
+    seq: int = 0  # grows with every change the docent sends
+    expires_at: dt.datetime | None = None
+
+
 # ---------------------------------------------------------------- schema
 
 METADATA = sa.MetaData()
@@ -178,6 +196,30 @@ events_t = sa.Table(
     sa.Index("ix_events_kind_day", "kind", "day", "mode", "room"),
     sa.Index("ix_events_honoree", "kind", "honoree_id", "day"),
     sa.Index("ix_events_query", "kind", "query", "day", "results"),
+)
+
+
+saved_tours_t = sa.Table(
+    "saved_tours",
+    METADATA,
+    # v3: tours saved from the docents' builder, as the same YAML the pack's tours/ use.
+    sa.Column("id", sa.String(MAX_ID), primary_key=True),
+    sa.Column("yaml", sa.Text, nullable=False),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+)
+
+screens_t = sa.Table(
+    "screens",
+    METADATA,
+    # v3: a big screen's pairing with one docent's tablet; shared by every replica.
+    sa.Column("code", sa.String(8), primary_key=True),
+    sa.Column("screen_ref", sa.String(32), nullable=False, unique=True),
+    sa.Column("docent_ref", sa.String(32), nullable=True),
+    sa.Column("room", sa.String(MAX_ID), nullable=False, server_default=""),
+    sa.Column("params", sa.Text, nullable=False, server_default="{}"),
+    sa.Column("seq", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("expires_at", sa.DateTime, nullable=False),
+    sa.Index("ix_screens_docent", "docent_ref"),
 )
 
 
@@ -252,8 +294,33 @@ def _migrate_v2(conn: Connection) -> None:
     sa.Index("ix_events_query", e.kind, e.query, e.day, e.results).create(conn)
 
 
+def _migrate_v3(conn: Connection) -> None:
+    """Docents: tours saved from the builder, and big screens paired with a tablet."""
+    md = sa.MetaData()
+    sa.Table(
+        "saved_tours",
+        md,
+        sa.Column("id", sa.String(MAX_ID), primary_key=True),
+        sa.Column("yaml", sa.Text, nullable=False),
+        sa.Column("updated_at", sa.DateTime, nullable=False),
+    )
+    sa.Table(
+        "screens",
+        md,
+        sa.Column("code", sa.String(8), primary_key=True),
+        sa.Column("screen_ref", sa.String(32), nullable=False, unique=True),
+        sa.Column("docent_ref", sa.String(32), nullable=True),
+        sa.Column("room", sa.String(MAX_ID), nullable=False, server_default=""),
+        sa.Column("params", sa.Text, nullable=False, server_default="{}"),
+        sa.Column("seq", sa.Integer, nullable=False, server_default="0"),
+        sa.Column("expires_at", sa.DateTime, nullable=False),
+        sa.Index("ix_screens_docent", "docent_ref"),
+    )
+    md.create_all(conn)
+
+
 # Append only: a released migration is never edited, and none may drop visitors' data.
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_migrate_v1, _migrate_v2)
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_migrate_v1, _migrate_v2, _migrate_v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 _PG_MIGRATION_LOCK = 0x4A11  # pg_advisory_xact_lock key: one migrating process at a time
 
@@ -940,6 +1007,150 @@ class Store:
                 ),
             )
 
+    # -- docents: saved tours and paired screens
+
+    def save_tour(self, tour_id: str, yaml_text: str) -> None:
+        """Keep a tour from the builder (replacing one with the same id).
+
+        Raises:
+            StoreUnavailable: the tour cannot be saved now.
+            ValueError: an over-long id.
+        """
+        tour_id = _check_id(tour_id, "tour id")
+        now = _naive_utc(self._now())
+        with self._tx(write=True) as conn:
+            conn.execute(sa.delete(saved_tours_t).where(saved_tours_t.c.id == tour_id))
+            conn.execute(sa.insert(saved_tours_t).values(id=tour_id, yaml=yaml_text, updated_at=now))
+
+    def saved_tours(self, targets: Targets) -> list[Tour]:
+        """The builder's saved tours that are still valid against today's pack.
+
+        Raises:
+            StoreUnavailable: the store cannot be read now.
+        """
+        with self._tx(write=False) as conn:
+            rows = conn.execute(sa.select(saved_tours_t).order_by(saved_tours_t.c.id)).all()
+        tours = []
+        for row in rows:
+            tour, problems = tour_from_yaml(row.yaml, targets, "store")
+            if tour is not None:
+                tours.append(tour)
+            else:
+                log.warning("saved tour %s no longer fits the pack: %s", row.id, problems[0])
+        return tours
+
+    def open_screen(self, screen_key: str) -> ScreenState:
+        """This screen's pairing code: the live one, or a fresh code when it has none.
+
+        Raises:
+            StoreUnavailable: the store cannot be reached now.
+        """
+        ref = session_ref(screen_key)
+        now = self._now()
+        with self._tx(write=True) as conn:
+            row = conn.execute(sa.select(screens_t).where(screens_t.c.screen_ref == ref)).first()
+            if row is not None and _aware(row.expires_at) > now:
+                return _screen(row)
+            conn.execute(
+                sa.delete(screens_t).where(
+                    sa.or_(screens_t.c.screen_ref == ref, screens_t.c.expires_at <= _naive_utc(now))
+                )
+            )
+            taken = set(conn.execute(sa.select(screens_t.c.code)).scalars())
+            code = next(c for c in (f"{secrets.randbelow(10**6):06d}" for _ in range(100)) if c not in taken)
+            values = {
+                "code": code,
+                "screen_ref": ref,
+                "docent_ref": None,
+                "room": "",
+                "params": "{}",
+                "seq": 0,
+                "expires_at": _naive_utc(now + PAIRING_CODE_TTL),
+            }
+            conn.execute(sa.insert(screens_t).values(**values))
+            return _screen(SimpleNamespace(**values))
+
+    def screen_state(self, screen_key: str) -> ScreenState | None:
+        """What this screen should show now (None when it has no live code).
+
+        Raises:
+            StoreUnavailable: the store cannot be reached now.
+        """
+        with self._tx(write=False) as conn:
+            row = conn.execute(
+                sa.select(screens_t).where(screens_t.c.screen_ref == session_ref(screen_key))
+            ).first()
+        if row is None or _aware(row.expires_at) <= self._now():
+            return None
+        return _screen(row)
+
+    def pair_screen(self, code: str, docent_key: str) -> ScreenState:
+        """Let this docent drive the screen showing `code`; a docent drives one screen at a time.
+
+        Raises:
+            PairingRefused: unknown or expired code, or the screen is another docent's.
+            StoreUnavailable: the store cannot be reached now.
+        """
+        ref = session_ref(docent_key)
+        now = self._now()
+        with self._tx(write=True) as conn:
+            row = conn.execute(
+                sa.select(screens_t).where(screens_t.c.code == str(code).strip()).with_for_update()
+            ).first()
+            if row is None:
+                raise PairingRefused("unknown")
+            if _aware(row.expires_at) <= now:
+                raise PairingRefused("expired")
+            if row.docent_ref not in (None, ref):
+                raise PairingRefused("taken")
+            conn.execute(
+                sa.update(screens_t)
+                .where(screens_t.c.docent_ref == ref, screens_t.c.code != row.code)
+                .values(docent_ref=None, room="", params="{}", seq=screens_t.c.seq + 1)
+            )
+            conn.execute(
+                sa.update(screens_t)
+                .where(screens_t.c.code == row.code)
+                .values(docent_ref=ref, expires_at=_naive_utc(now + PAIRING_TTL))
+            )
+            row = conn.execute(sa.select(screens_t).where(screens_t.c.code == row.code)).one()
+        return _screen(row)
+
+    def show_on_screen(self, docent_key: str, room: str, params: Mapping[str, str]) -> ScreenState | None:
+        """Send the docent's current stop to their screen (None when they have none now).
+
+        Raises:
+            StoreUnavailable: the store cannot be reached now.
+        """
+        ref = session_ref(docent_key)
+        now = self._now()
+        with self._tx(write=True) as conn:
+            conn.execute(
+                sa.update(screens_t)
+                .where(screens_t.c.docent_ref == ref, screens_t.c.expires_at > _naive_utc(now))
+                .values(
+                    room=_scrub(room, MAX_ID),
+                    params=json.dumps(dict(params), ensure_ascii=False),
+                    seq=screens_t.c.seq + 1,
+                    expires_at=_naive_utc(now + PAIRING_TTL),
+                )
+            )
+            row = conn.execute(
+                sa.select(screens_t).where(
+                    screens_t.c.docent_ref == ref, screens_t.c.expires_at > _naive_utc(now)
+                )
+            ).first()
+        return None if row is None else _screen(row)
+
+    def end_pairing(self, docent_key: str) -> None:
+        """The tour is over: the docent's screen goes back to its attract loop with a new code.
+
+        Raises:
+            StoreUnavailable: the store cannot be reached now.
+        """
+        with self._tx(write=True) as conn:
+            conn.execute(sa.delete(screens_t).where(screens_t.c.docent_ref == session_ref(docent_key)))
+
 
 def compute_figures(
     conn: Connection, *, until: dt.date, days: int = 30, top: int = 10, events: sa.Table = events_t
@@ -1100,3 +1311,14 @@ def _sqlite_on_begin(conn: Connection) -> None:
     # failing at once when a read-then-write transaction finds the snapshot moved on.
     immediate = conn.get_execution_options().get("hall_write", False)
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _screen(row: Any) -> ScreenState:
+    return ScreenState(
+        code=row.code,
+        paired=row.docent_ref is not None,
+        room=row.room,
+        params=json.loads(row.params or "{}"),
+        seq=row.seq,
+        expires_at=_aware(row.expires_at),
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -200,5 +201,32 @@ def handout_lines(tour: Tour, describe: Callable[[Stop], str]) -> Iterable[str]:
     """One line per stop for the printable handout: number, minutes, what is seen (no points)."""
     start = 0
     for n, stop in enumerate(tour.stops, start=1):
-        yield f"{n}. [{start}–{start + stop.minutes} min] {stop.title or describe(stop)}"
+        yield f"{n}. [{start}–{start + stop.minutes} min] {describe(stop)}"
         start += stop.minutes
+
+
+def stop_room(stop: Stop) -> tuple[str, dict[str, str]]:
+    """The room key and query parameters that show a stop (on a tablet or a big screen)."""
+    if stop.kind is StopKind.HONOREE:
+        return "honoree", {"id": stop.target}
+    if stop.kind is StopKind.ERA:
+        return f"era_{stop.target}", {}
+    if stop.kind is StopKind.TIMELINE:
+        return "timeline", {"year": stop.target}
+    if stop.kind is StopKind.MAP:
+        return "map", {"district": stop.target}
+    return stop.target, {}
+
+
+def handout_html(tour: Tour, describe: Callable[[Stop], str], hall_name: str) -> str:
+    """A printable A4 handout: the tour's stops, one line each, for the group to take along."""
+    rows = "\n".join(f"<li>{html.escape(line)}</li>" for line in handout_lines(tour, describe))
+    title = html.escape(tour.title.zh)
+    return (
+        "<!doctype html><html lang='zh-CN'><head><meta charset='utf-8'>"
+        f"<title>{title}</title><style>@page {{ size: A4; margin: 18mm; }}"
+        "body { font-family: 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif; font-size: 12pt; }"
+        "h1 { font-size: 18pt; margin: 0 0 4mm; } li { margin: 2.5mm 0; }</style></head><body>"
+        f"<p>{html.escape(hall_name)}</p><h1>{title}</h1>"
+        f"<p>{html.escape(tour.audience)} · {tour.planned} min</p><ol>{rows}</ol></body></html>"
+    )

@@ -5,17 +5,23 @@ import time
 
 import streamlit as st
 
+from hall.config import Mode
 from hall.labels import t
 from hall.ui.cards import honour_summary, portrait_url
-from hall.ui.data import catalog
+from hall.ui.data import catalog, settings
 from hall.ui.kiosk import touch_to_start
 from hall.ui.lang import current
 from hall.ui.nav import HOME_PAGE
+from hall.ui.screen import pairing_code
 from hall.ui.text import plain
 
 SLIDE_SECONDS = 8
 cat, lang = catalog(), current()
-touch_to_start()
+driven = settings().mode is Mode.SCREEN
+if driven:  # a docent's screen: the pairing code, refreshed before it expires
+    st.fragment(run_every=30)(lambda: pairing_code(lang))()
+else:
+    touch_to_start()
 
 
 @st.fragment(run_every=SLIDE_SECONDS)
@@ -40,6 +46,7 @@ def showcase() -> None:
 
 
 showcase()
-with st.container(key="attract_touch"):
-    st.page_link(HOME_PAGE, label=t("kiosk_touch", lang), icon=":material/touch_app:", width="stretch")
+if not driven:
+    with st.container(key="attract_touch"):
+        st.page_link(HOME_PAGE, label=t("kiosk_touch", lang), icon=":material/touch_app:", width="stretch")
 st.caption(cat.info.name.get(lang))

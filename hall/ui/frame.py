@@ -10,7 +10,7 @@ import streamlit as st
 from hall.config import Mode
 from hall.errors import HallError, HonoreeNotFound, PackError
 from hall.labels import t
-from hall.ui import capacity, kiosk, visits
+from hall.ui import capacity, kiosk, screen, visits
 from hall.ui import lang as lang_ui
 from hall.ui.data import catalog, settings
 from hall.ui.nav import HOME_PAGE, pages
@@ -40,11 +40,16 @@ def run() -> None:
         st.error(t("error_pack", lang, reason=exc))
         return
     kiosk_mode = mode is Mode.KIOSK
-    page = st.navigation(pages(mode, lang), position="hidden" if kiosk_mode else "top")
-    if kiosk_mode:
-        kiosk.chrome(cat, lang, show_bar=page.url_path != "attract")
-    if page.url_path != "attract":
-        _header(cat.info.name.get(lang), cat.info.sample_data, lang, switch=not kiosk_mode)
+    touch_screen = mode in (Mode.KIOSK, Mode.SCREEN)
+    page = st.navigation(pages(mode, lang), position="hidden" if touch_screen else "top")
+    here = page.url_path or "home"
+    if touch_screen:
+        # A driven screen is never touched: no room bar, and no idle reset that would lose its pairing.
+        kiosk.chrome(cat, lang, show_bar=kiosk_mode and here != "attract", idle=kiosk_mode)
+    if mode is Mode.SCREEN:
+        screen.follow(here)
+    if here != "attract":
+        _header(cat.info.name.get(lang), cat.info.sample_data, lang, switch=not touch_screen)
     visits.count_page(page.url_path or "home")
     try:
         page.run()

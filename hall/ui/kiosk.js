@@ -32,7 +32,7 @@
     state.overlay.textContent = state.cfg.message.replace("{n}", String(seconds));
   };
   setInterval(() => {
-    if (onAttract()) { hide(); return; }
+    if (onAttract() || state.cfg.idle <= 0) { hide(); return; }
     const playing = [...document.querySelectorAll("video")].some((v) => !v.paused && !v.ended);
     if (playing) { state.last = Date.now(); return; }
     const extras = [...document.querySelectorAll("[data-hall-extra]")].map((el) => Number(el.dataset.hallExtra) || 0);

@@ -21,13 +21,13 @@ _JS = (_HERE / "kiosk.js").read_text(encoding="utf-8")
 ATTRACT_URL = "./attract"
 
 
-def chrome(cat: Catalog, lang: str, *, show_bar: bool = True) -> None:
+def chrome(cat: Catalog, lang: str, *, show_bar: bool = True, idle: bool = True) -> None:
     """Lock the screen down and install the idle watchdog; then the big room bar."""
     st.html(f"<style>{_CSS}</style>")
     if st.session_state.get("contrast"):
         st.html(f"<style>{_CONTRAST_CSS}</style>")
     config = {
-        "idle": cat.info.idle_seconds,
+        "idle": cat.info.idle_seconds if idle else 0,
         "warn": cat.info.warning_seconds,
         "attract": ATTRACT_URL,
         "message": t("kiosk_still_there", lang),

@@ -11,6 +11,7 @@ from hall.labels import t
 
 ALL_MODES = frozenset(Mode)
 VISITOR_MODES = frozenset({Mode.ONLINE, Mode.DOCENT})
+DOCENT_ONLY = frozenset({Mode.DOCENT})
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,9 +39,11 @@ ROOMS: tuple[Room, ...] = (
     Room("search", "rooms/search.py", "search", section="explore"),
     Room("directory", "rooms/directory.py", "directory", VISITOR_MODES, section="explore"),
     Room("figures", "rooms/figures.py", "figures", VISITOR_MODES, section="about"),
+    Room("presenter", "rooms/presenter.py", "present", DOCENT_ONLY, section="docent"),
+    Room("tours", "rooms/tours.py", "tours", DOCENT_ONLY, section="docent"),
     Room("admin", "rooms/admin.py", "admin", frozenset({Mode.ONLINE}), section="about"),
     Room("honoree", "rooms/honoree.py", "honoree", visible=False),
-    Room("attract", "rooms/attract.py", "attract", frozenset({Mode.KIOSK}), visible=False),
+    Room("attract", "rooms/attract.py", "attract", frozenset({Mode.KIOSK, Mode.SCREEN}), visible=False),
 )
 
 ERA_ROOMS = {

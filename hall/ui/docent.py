@@ -1,0 +1,80 @@
+"""Docent tools: the PIN, the tour being built or presented, and driving a paired screen."""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+import time
+
+import streamlit as st
+
+from hall.catalog import Catalog
+from hall.labels import t
+from hall.tours import ROOM_STOPS, Stop, StopKind, Targets, Tour
+from hall.ui.data import catalog, settings, store
+from hall.ui.nav import ROOMS
+
+
+def unlocked(lang: str) -> bool:
+    """True once this session entered the docent PIN; otherwise draws the PIN form."""
+    if st.session_state.get("docent"):
+        return True
+    expected = settings().docent_pin
+    if not expected:
+        st.info(t("docent_locked", lang))
+        return False
+    with st.form("docent_pin"):
+        pin = st.text_input(t("docent_pin", lang), type="password", key="pin", max_chars=20)
+        sent = st.form_submit_button(t("admin_sign_in", lang), icon=":material/login:")
+    if sent:
+        if hmac.compare_digest(pin.encode("utf-8"), expected.encode("utf-8")):
+            st.session_state["docent"] = True
+            st.rerun()
+        time.sleep(0.5)
+        st.error(t("docent_wrong", lang))
+    return False
+
+
+def docent_key() -> str:
+    """A random token for this tablet's session: it owns the screen it pairs with."""
+    if "docent_key" not in st.session_state:
+        st.session_state["docent_key"] = secrets.token_urlsafe(16)
+    return st.session_state["docent_key"]
+
+
+def targets(cat: Catalog) -> Targets:
+    return Targets(
+        has_honoree=cat.has,
+        eras=frozenset(e.id for e in cat.eras),
+        districts=frozenset(d.adcode for d in cat.districts),
+        rooms=ROOM_STOPS,
+    )
+
+
+def all_tours() -> dict[str, Tour]:
+    """The pack's tours and those saved from the builder (a saved one wins on the same id)."""
+    cat = catalog()
+    tours = {tour.id: tour for tour in cat.tours}
+    for tour in store().saved_tours(targets(cat)):
+        tours[tour.id] = tour
+    return tours
+
+
+def describe(stop: Stop, cat: Catalog, lang: str) -> str:
+    """What a stop shows, in a few words (its own title when the docent gave one)."""
+    if stop.title:
+        return stop.title
+    if stop.kind is StopKind.HONOREE:
+        return f"{t('stop_honoree', lang)}：{cat.honoree(stop.target).name}"
+    if stop.kind is StopKind.ERA:
+        return f"{t('stop_era', lang)}：{cat.era(stop.target).name.get(lang)}"
+    if stop.kind is StopKind.TIMELINE:
+        return t("stop_timeline", lang, year=stop.target)
+    if stop.kind is StopKind.MAP:
+        district = cat.district(stop.target)
+        return f"{t('stop_map', lang)}：{district.name.get(lang) if district else stop.target}"
+    return next((r.title(lang) for r in ROOMS if r.key == stop.target), stop.target)
+
+
+def room_path(room_key: str) -> str:
+    return next(r.path for r in ROOMS if r.key == room_key)

@@ -1,0 +1,69 @@
+"""Screen mode: a big screen shows its pairing code, then follows the paired docent's stops."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+
+import streamlit as st
+
+from hall.errors import StoreUnavailable
+from hall.labels import t
+from hall.store import ScreenState
+from hall.ui.data import store
+from hall.ui.nav import ROOMS
+
+log = logging.getLogger(__name__)
+ATTRACT_PAGE = "rooms/attract.py"
+POLL_SECONDS = 0.5  # the docent's tap reaches the screen within about a second
+
+
+def screen_key() -> str:
+    if "screen_key" not in st.session_state:
+        st.session_state["screen_key"] = secrets.token_urlsafe(16)
+    return st.session_state["screen_key"]
+
+
+def _state() -> ScreenState | None:
+    try:
+        return store().screen_state(screen_key())
+    except StoreUnavailable as exc:
+        log.info("screen cannot reach the store: %s", exc)
+        return None
+
+
+def _go(state: ScreenState | None, here: str) -> None:
+    """Switch to what the docent shows; back to the attract loop when the pairing ended."""
+    if state is None or not state.paired or not state.room:
+        if st.session_state.pop("_screen_seq", None) is not None and here != "attract":
+            st.switch_page(ATTRACT_PAGE)
+        return
+    if st.session_state.get("_screen_seq") == state.seq:
+        return
+    st.session_state["_screen_seq"] = state.seq
+    path = next((r.path for r in ROOMS if r.key == state.room), None)
+    if path is not None:
+        st.switch_page(path, query_params=dict(state.params) or None)
+
+
+def follow(here: str) -> None:
+    """Poll the store and follow the docent (a fragment, so only it reruns on the timer)."""
+
+    @st.fragment(run_every=POLL_SECONDS)
+    def poll() -> None:
+        _go(_state(), here)
+
+    poll()
+
+
+def pairing_code(lang: str) -> None:
+    """The code a docent types on the tablet, shown large on the attract screen."""
+    try:
+        state = store().open_screen(screen_key())
+    except StoreUnavailable:
+        st.caption(t("screen_store_down", lang))
+        return
+    with st.container(key="pairing_code"):
+        st.markdown(f"### {t('screen_code', lang)}")
+        st.markdown(f"# {state.code}")
+        st.caption(t("screen_code_help", lang))
