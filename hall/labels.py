@@ -173,6 +173,73 @@ LABELS: dict[str, tuple[str, str]] = {
     "builder_saved": ("已保存，可在“讲解”页选用。", "Saved: pick it on the Present page."),
     "builder_export": ("导出 YAML", "Export YAML"),
     "builder_handout": ("打印讲解单（A4）", "Print handout (A4)"),
+    # curation: import, photos, labels, requests
+    "admin_tab_import": ("导入名录", "Import directory"),
+    "admin_tab_photos": ("照片", "Photos"),
+    "admin_tab_labels": ("二维码标签", "QR labels"),
+    "admin_tab_requests": ("更正 / 撤回申请", "Correction requests"),
+    "import_upload": ("上传名录（Excel .xlsx 或 CSV）", "Upload the directory (Excel .xlsx or CSV)"),
+    "import_help": (
+        "先预览：系统会列出将新增的人物、被拒绝的行及原因；身份证号、电话、住址等个人信息列会被丢弃，不会保存。确认无误后再导入。",
+        "A dry run comes first: it lists the people to add and every rejected row with the reason; "
+        "ID numbers, phones and addresses are dropped and never stored. Import only when it looks right.",
+    ),
+    "import_reading": ("正在读取文件……", "Reading the file…"),
+    "import_failed": ("无法导入：{reason}", "Cannot import: {reason}"),
+    "import_planned": ("预览完成（尚未写入）", "Dry run done (nothing written yet)"),
+    "import_persons": ("涉及人物", "People"),
+    "import_new": ("新增人物", "New people"),
+    "import_honours_added": ("新增荣誉", "Honours added"),
+    "import_rejected": ("被拒绝的行", "Rejected rows"),
+    "import_warnings": ("提醒", "Warnings"),
+    "import_people": ("将写入的人物", "People to write"),
+    "import_dropped": (
+        "已丢弃个人信息列（不会保存）：{columns}",
+        "Personal columns dropped (never stored): {columns}",
+    ),
+    "import_duplicates": ("完全重复的行（只计一次）：{rows}", "Exact duplicate rows (counted once): {rows}"),
+    "import_nothing": (
+        "名录与展馆内容一致，无需导入。",
+        "The hall already holds all of this; nothing to import.",
+    ),
+    "import_apply": ("确认导入", "Import now"),
+    "import_writing": ("正在写入……", "Writing…"),
+    "import_done": ("导入完成；原文件已备份到 {backup}", "Imported; the previous files are kept in {backup}"),
+    "import_write_failed": (
+        "写入失败，展馆内容保持原样：{reason}",
+        "Writing failed; the hall is as it was: {reason}",
+    ),
+    "photos_upload": ("上传照片（可多选）", "Upload photos (several at once)"),
+    "photos_help": (
+        "文件名用人物编号（如 r001.jpg）或姓名（如 丁卫松.jpg，重名时请用编号）。"
+        "原图保留，页面只显示缩略图。",
+        "Name each file by id (r001.jpg) or by name (丁卫松.jpg; use the id for shared names). "
+        "Originals are kept; pages show thumbnails only.",
+    ),
+    "photos_apply": ("处理照片", "Take in the photos"),
+    "photos_working": ("正在处理 {n} 张照片……", "Processing {n} photos…"),
+    "photos_done": ("已采用 {n} 张照片", "{n} photos taken in"),
+    "qr_count": ("本页将打印 {n} 张标签（共 {total} 位）", "{n} labels on this sheet ({total} people)"),
+    "qr_download": ("下载 A4 标签页（打印用）", "Download the A4 label sheet (to print)"),
+    "requests_none": ("没有待处理的申请。", "No open requests."),
+    "request_title": ("申请更正或撤回本页信息", "Ask to correct or withdraw this record"),
+    "request_help": (
+        "本人或家属如发现信息有误，或希望撤回展示，请在此说明。联系方式仅用于回复，处理完毕即删除。",
+        "If you or your family find an error, or want this record withdrawn, tell us here. "
+        "A contact is used only to reply and is deleted once the request is handled.",
+    ),
+    "request_kind": ("申请类型", "Request"),
+    "request_correction": ("更正", "Correction"),
+    "request_withdrawal": ("撤回", "Withdrawal"),
+    "request_details": ("说明", "Details"),
+    "request_contact_optional": ("联系方式（可不填）", "Contact (optional)"),
+    "request_contact": ("联系方式", "Contact"),
+    "request_send": ("提交申请", "Send request"),
+    "request_thanks": (
+        "已收到第 {n} 号申请，工作人员会尽快处理。",
+        "Request no. {n} received; the staff will handle it.",
+    ),
+    "request_close": ("标记为已处理", "Mark as handled"),
     # likes and guestbook
     "like": ("致敬 {n}", "Salute {n}"),
     "liked": ("已致敬 {n}", "Saluted {n}"),

@@ -41,6 +41,7 @@ MAX_ID = 40  # honoree ids and room keys
 MAX_SESSION_KEY = 200
 RATE_LIMIT = 3  # messages per session ...
 RATE_WINDOW = dt.timedelta(minutes=10)  # ... in this window
+MAX_CONTACT = 30  # a phone number or e-mail, kept only until the request is closed
 PAIRING_CODE_TTL = dt.timedelta(minutes=15)  # a code nobody typed is replaced
 PAIRING_TTL = dt.timedelta(hours=2)  # a paired screen is freed after this long without a tap
 
@@ -118,6 +119,19 @@ class Figures:
     zero_result_searches: tuple[Tally, ...] = ()
     total_likes: int = 0
     pending_messages: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeRequest:
+    """A request to correct or withdraw one honoree's record; the contact goes when closed."""
+
+    id: int
+    honoree_id: str
+    kind: str  # correction | withdrawal
+    details: str
+    created_at: dt.datetime
+    contact: str = ""
+    open: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +237,22 @@ screens_t = sa.Table(
 )
 
 
+change_requests_t = sa.Table(
+    "change_requests",
+    METADATA,
+    # v4: a person or their family asks for a record to be corrected or withdrawn (PIPL).
+    sa.Column("id", _ID, primary_key=True, autoincrement=True),
+    sa.Column("honoree_id", sa.String(MAX_ID), nullable=False),
+    sa.Column("kind", sa.String(12), nullable=False),
+    sa.Column("details", sa.Text, nullable=False),
+    sa.Column("contact", sa.String(MAX_CONTACT), nullable=False, server_default=""),
+    sa.Column("status", sa.String(8), nullable=False, server_default="open"),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("closed_at", sa.DateTime, nullable=True),
+    sa.Index("ix_change_requests_status", "status", "id"),
+)
+
+
 def _migrate_v1(conn: Connection) -> None:
     """The first schema: likes, messages, events. Written out in full so it never changes."""
     md = sa.MetaData()
@@ -319,8 +349,27 @@ def _migrate_v3(conn: Connection) -> None:
     md.create_all(conn)
 
 
+def _migrate_v4(conn: Connection) -> None:
+    """Correction and withdrawal requests for a person's record."""
+    md = sa.MetaData()
+    sa.Table(
+        "change_requests",
+        md,
+        sa.Column("id", _ID, primary_key=True, autoincrement=True),
+        sa.Column("honoree_id", sa.String(MAX_ID), nullable=False),
+        sa.Column("kind", sa.String(12), nullable=False),
+        sa.Column("details", sa.Text, nullable=False),
+        sa.Column("contact", sa.String(MAX_CONTACT), nullable=False, server_default=""),
+        sa.Column("status", sa.String(8), nullable=False, server_default="open"),
+        sa.Column("created_at", sa.DateTime, nullable=False),
+        sa.Column("closed_at", sa.DateTime, nullable=True),
+        sa.Index("ix_change_requests_status", "status", "id"),
+    )
+    md.create_all(conn)
+
+
 # Append only: a released migration is never edited, and none may drop visitors' data.
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_migrate_v1, _migrate_v2, _migrate_v3)
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_migrate_v1, _migrate_v2, _migrate_v3, _migrate_v4)
 SCHEMA_VERSION = len(MIGRATIONS)
 _PG_MIGRATION_LOCK = 0x4A11  # pg_advisory_xact_lock key: one migrating process at a time
 
@@ -1005,6 +1054,63 @@ class Store:
                     )
                     for r in rows
                 ),
+            )
+
+    # -- correction and withdrawal requests
+
+    def request_change(self, honoree_id: str, kind: str, details: str, contact: str = "") -> int:
+        """File a request to correct or withdraw a record; returns its number.
+
+        Raises:
+            MessageRefused: the details are empty, too long or hold control characters.
+            StoreUnavailable: the request cannot be saved now.
+            ValueError: an unknown kind or an over-long honoree id.
+        """
+        if kind not in ("correction", "withdrawal"):
+            raise ValueError(f"unknown request kind {kind!r}")
+        details, contact = check_message(details, contact)
+        with self._tx(write=True) as conn:
+            return conn.execute(
+                sa.insert(change_requests_t)
+                .values(
+                    honoree_id=_check_id(honoree_id, "honoree_id"),
+                    kind=kind,
+                    details=details,
+                    contact=contact,
+                    created_at=_naive_utc(self._now()),
+                )
+                .returning(change_requests_t.c.id)
+            ).scalar_one()
+
+    def change_requests(self, *, open_only: bool = True, limit: int = 200) -> list[ChangeRequest]:
+        """Requests, oldest first.
+
+        Raises:
+            StoreUnavailable: the store cannot be read now.
+        """
+        query = sa.select(change_requests_t).order_by(change_requests_t.c.id).limit(limit)
+        if open_only:
+            query = query.where(change_requests_t.c.status == "open")
+        with self._tx(write=False) as conn:
+            rows = conn.execute(query).all()
+        return [
+            ChangeRequest(
+                r.id, r.honoree_id, r.kind, r.details, _aware(r.created_at), r.contact, r.status == "open"
+            )
+            for r in rows
+        ]
+
+    def close_request(self, request_id: int) -> None:
+        """Mark a request handled and forget the requester's contact (it was only for the reply).
+
+        Raises:
+            StoreUnavailable: the store cannot be written now.
+        """
+        with self._tx(write=True) as conn:
+            conn.execute(
+                sa.update(change_requests_t)
+                .where(change_requests_t.c.id == int(request_id))
+                .values(status="closed", contact="", closed_at=_naive_utc(self._now()))
             )
 
     # -- docents: saved tours and paired screens

@@ -6,6 +6,7 @@ import streamlit as st
 
 from hall.errors import StoreUnavailable
 from hall.labels import t
+from hall.ui import curation
 from hall.ui.auth import curator, sign_out_button
 from hall.ui.data import catalog, store
 from hall.ui.lang import current
@@ -17,9 +18,20 @@ if not curator(lang):
 sign_out_button(lang)
 st.caption(t("admin_store", lang, where=store().describe()))
 
-moderate, exports, problems = st.tabs(
-    [t("admin_tab_moderate", lang), t("admin_tab_export", lang), t("admin_tab_pack", lang)]
+(moderate, importing, pictures, labels, requests, exports, problems) = st.tabs(
+    [
+        t(f"admin_tab_{name}", lang)
+        for name in ("moderate", "import", "photos", "labels", "requests", "export", "pack")
+    ]
 )
+with importing:
+    curation.import_directory(lang)
+with pictures:
+    curation.photos(cat, lang)
+with labels:
+    curation.qr_labels(cat, lang)
+with requests:
+    curation.change_requests(cat, lang)
 with moderate:
     try:
         queue = store().pending(limit=200)

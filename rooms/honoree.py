@@ -5,6 +5,7 @@ import streamlit as st
 from hall.labels import t
 from hall.qr import deep_link
 from hall.ui.cards import card_grid, display_name, portrait_url
+from hall.ui.change_request import change_request_form
 from hall.ui.charts import life_line
 from hall.ui.data import catalog
 from hall.ui.guestbook import guestbook, like_button
@@ -87,3 +88,4 @@ else:
     st.caption(t("share_link", lang))
     st.code(deep_link(cat.info.base_url, h.id), language=None)
     guestbook(h.id, lang)
+    change_request_form(h.id, lang)

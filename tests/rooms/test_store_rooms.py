@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from hall.config import Mode
@@ -128,3 +129,39 @@ def test_admin_and_figures_rooms_do_not_exist_in_kiosk_mode() -> None:
     assert "admin" not in keys
     assert "figures" not in keys
     assert "admin" not in {r.key for r in rooms_for(Mode.DOCENT)}
+
+
+def _sign_in(open_room, monkeypatch) -> AppTest:
+    monkeypatch.setenv("HALL_ADMIN_PASSWORD", "pw")
+    st.cache_resource.clear()  # settings are read once per process
+    at = open_room("rooms/admin.py")
+    at.text_input(key="admin_pw").input("pw")
+    return at.button(key=f"FormSubmitter:signin-{t('admin_sign_in')}").click().run()
+
+
+def test_admin_offers_every_curation_tool(open_room, monkeypatch) -> None:
+    at = _sign_in(open_room, monkeypatch)
+    assert not at.exception
+    labels = [tab.label for tab in at.tabs]
+    for name in ("moderate", "import", "photos", "labels", "requests", "export", "pack"):
+        assert t(f"admin_tab_{name}") in labels
+    assert t("qr_download") in [d.proto.label for d in at.get("download_button")]
+
+
+def test_a_family_request_reaches_the_curators_and_closing_it_forgets_the_contact(
+    open_room, cat, store, monkeypatch
+) -> None:
+    h, at = _honoree_page(open_room, cat)
+    at.text_area(key="request_details").input("照片请撤回。")
+    at.text_input(key="request_contact").input("13900000000")
+    at.radio(key="request_kind").set_value("withdrawal")
+    at = at.button(key=f"FormSubmitter:request_{h.id}-{t('request_send')}").click().run()
+    assert t("request_thanks", n=1) in texts(at)
+    (request,) = store.change_requests()
+    assert (request.honoree_id, request.kind, request.contact) == (h.id, "withdrawal", "13900000000")
+    admin = _sign_in(open_room, monkeypatch)
+    assert "照片请撤回。" in [x.value for x in admin.text]
+    admin = admin.button(key=f"close_{request.id}").click().run()
+    assert store.change_requests() == []
+    (closed,) = store.change_requests(open_only=False)
+    assert closed.contact == ""
