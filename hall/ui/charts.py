@@ -197,7 +197,7 @@ def life_chart(honoree_id: str, lang: str, year: int) -> go.Figure | None:
     h = cat.honoree(honoree_id)
     return figures.life_line_figure(
         timeline.life_line(cat, h),
-        timeline.era_bands(cat.eras, max(year, *(x.year or 0 for x in h.honours))),
+        timeline.era_bands(cat.eras, max((year, *(x.year or 0 for x in h.honours)))),
         lang=lang,
         honour_names={code: cat.honour_name(code, lang) for code in {x.code for x in h.honours}},
         era_names={e.id: e.name.get(lang) for e in cat.eras},
