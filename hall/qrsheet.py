@@ -28,7 +28,8 @@ def qr_sheet_html(labels: Sequence[Label], title: str) -> str:
     return (
         "<!doctype html><html lang='zh-CN'><head><meta charset='utf-8'>"
         f"<title>{html.escape(title)}</title><style>"
-        "@page { size: A4; margin: 10mm 0 0 0; } body { margin: 0; font-family: 'Noto Sans CJK SC', sans-serif; }"
+        "@page { size: A4; margin: 10mm 0 0 0; }"
+        "body { margin: 0; font-family: 'Noto Sans CJK SC', sans-serif; }"
         ".sheet { display: grid; grid-template-columns: repeat(3, 70mm); grid-auto-rows: 37mm; }"
         ".label { display: flex; align-items: center; gap: 2mm; padding: 2mm; box-sizing: border-box;"
         " break-inside: avoid; } .qr svg { width: 30mm; height: 30mm; } .text { font-size: 9pt; }"
