@@ -7,6 +7,7 @@ import logging
 import pandas as pd
 import streamlit as st
 
+from hall import media
 from hall.catalog import Catalog, load_catalog
 from hall.config import Settings
 from hall.directory import directory_frame
@@ -28,6 +29,10 @@ def catalog() -> Catalog:
     cat = load_catalog(s.pack, data_dir=s.data_dir)
     for problem in cat.problems:
         log.warning("pack problem: %s", problem)
+    # Thumbnails are what pages serve; build missing ones, drop ones no portrait needs any more.
+    report = media.ensure_thumbnails(cat, s.pack)
+    for failure in report.failed:
+        log.warning("portrait %s: %s", failure.file, failure.reason)
     return cat
 
 
