@@ -57,8 +57,8 @@ class Admissions:
 ADMISSIONS = Admissions()
 
 
-def admitted(lang: str) -> bool:
-    """True if this session may visit the hall; otherwise draws the busy page (the caller stops).
+def admit() -> bool:
+    """True if this session may visit the hall; if not, the caller shows busy_page() instead.
 
     A session let in once stays in, even across a reconnect, so visitors already inside never
     meet the busy page. Without a server runtime (AppTest, bare mode) everyone is let in.
@@ -67,16 +67,21 @@ def admitted(lang: str) -> bool:
     ctx = get_script_run_ctx()
     if cap <= 0 or ctx is None or not Runtime.exists():
         return True
-    runtime = Runtime.instance()
     known = bool(st.session_state.get(_ADMITTED))
-    if ADMISSIONS.admit(ctx.session_id, cap, runtime.is_active_session, known=known):
+    if ADMISSIONS.admit(ctx.session_id, cap, Runtime.instance().is_active_session, known=known):
         st.session_state[_ADMITTED] = True
         return True
-    _busy_page(lang, cap, runtime.is_active_session)
     return False
 
 
-def _busy_page(lang: str, cap: int, is_live: Callable[[str], bool]) -> None:
+def busy_page(lang: str) -> None:
+    """展馆参观人数较多: a short page with a retry button, which also retries by itself.
+
+    The retry reruns the app as it was asked for (st.navigation has resolved the page), so a
+    visitor who followed a deep link lands on it once let in.
+    """
+    cap = settings().max_sessions
+    is_live = Runtime.instance().is_active_session if Runtime.exists() else (lambda _: True)
     with st.container(key=BUSY_KEY):
         st.title(t("busy_title", lang))
         st.markdown(t("busy_body", lang, seconds=RETRY_SECONDS))
@@ -84,8 +89,8 @@ def _busy_page(lang: str, cap: int, is_live: Callable[[str], bool]) -> None:
 
     @st.fragment(run_every=RETRY_SECONDS)
     def retry() -> None:
-        # Runs by itself every RETRY_SECONDS; once someone has left, the whole page reruns and
-        # the visitor is let in without touching anything.
+        # The browser runs this every RETRY_SECONDS; once someone has left, the whole page
+        # reruns and the visitor is let in without touching anything.
         if ADMISSIONS.has_room(cap, is_live):
             st.rerun(scope="app")
 

@@ -31,8 +31,7 @@ def run() -> None:
     )
     st.html(f"<style>{_CSS}</style>")
     lang = lang_ui.current()
-    if not capacity.admitted(lang):  # more visitors than this process serves well: the busy page
-        return
+    let_in = capacity.admit()
     mode = settings().mode
     try:
         cat = catalog()
@@ -41,7 +40,10 @@ def run() -> None:
         return
     kiosk_mode = mode is Mode.KIOSK
     touch_screen = mode in (Mode.KIOSK, Mode.SCREEN)
-    page = st.navigation(pages(mode, lang), position="hidden" if touch_screen else "top")
+    page = st.navigation(pages(mode, lang), position="hidden" if touch_screen or not let_in else "top")
+    if not let_in:  # more visitors than this process serves well: the busy page, no rooms
+        capacity.busy_page(lang)
+        return
     here = page.url_path or "home"
     if touch_screen:
         # A driven screen is never touched: no room bar, and no idle reset that would lose its pairing.
