@@ -183,7 +183,14 @@ def timeline_figure(
             # A decade is a tap; years are picked by dragging across them.
             dragmode="select" if not decades else False,
             selectdirection="h",
-            legend={"orientation": "h", "y": -0.14, "x": 0, "yanchor": "top", "traceorder": "normal"},
+            # Below the ticks, which take two lines in the decade view (1950 / 年代).
+            legend={
+                "orientation": "h",
+                "y": -0.22 if decades else -0.12,
+                "x": 0,
+                "yanchor": "top",
+                "traceorder": "normal",
+            },
         )
     )
     return fig

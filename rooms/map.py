@@ -11,7 +11,7 @@ from hall.ui.data import catalog
 from hall.ui.lang import current
 from hall.ui.nav import link
 from hall.ui.studios import studio_list
-from hall.ui.widgets import choice
+from hall.ui.widgets import choice, kiosk
 
 cat, lang = catalog(), current()
 adcodes = [d.adcode for d in cat.districts]
@@ -31,15 +31,21 @@ former = [name for d in cat.districts for name in d.former][:4]
 if former:
     st.caption(t("map_former", lang, names=(", " if lang == "en" else "、").join(former)))
 
-left, right, toggle = st.columns([2, 2, 1.4], vertical_alignment="bottom")
+# A kiosk's filters are rows of chips: each needs the screen's width to wrap, not a column.
+left, right, toggle = (
+    (st.container(), st.container(), st.container())
+    if kiosk()
+    else st.columns([2, 2, 1.4], vertical_alignment="bottom")
+)
 with left:
     era = choice(
         t("filter_era", lang), [e.id for e in cat.eras], "map_era", lambda e: cat.era(e).name.get(lang), lang
     )
 with right:
+    # National first; within a level, hall.yaml's own order (sorted() keeps it).
     kinds = sorted(
         (k for k in cat.honour_kinds.values() if k.type is not HonourType.COLLECTIVE),
-        key=lambda k: (k.level.rank, k.code),
+        key=lambda k: k.level.rank,
     )
     honour = choice(
         t("filter_honour", lang),

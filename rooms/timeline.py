@@ -52,7 +52,6 @@ view = left.segmented_control(
     default="decade",
     required=True,
     format_func=lambda v: t(f"view_{v}", lang),
-    bind="query-params",
 )
 decades = view != "year"
 # The span lives in the slider (shareable as ?span=1980&span=1989); the chart only writes to it.
