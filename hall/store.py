@@ -604,9 +604,9 @@ class Store:
             sa.event.listen(engine, "connect", _sqlite_on_connect)
             sa.event.listen(engine, "begin", _sqlite_on_begin)
             writer = engine.execution_options(hall_write=True)
-            # The driver is in autocommit mode; BEGIN comes from the hook, so a lone statement
-            # still goes through the writer's BEGIN IMMEDIATE.
-            return _Engines(engine, writer, writer)
+            # A lone statement runs in SQLite's own autocommit transaction: the write lock is
+            # held for that statement only, not across our Python between BEGIN and COMMIT.
+            return _Engines(engine, writer, engine.execution_options(hall_single=True))
         engine = sa.create_engine(
             self._url,
             # A pooled connection from before a server restart is replaced, not handed out.
@@ -1413,10 +1413,12 @@ def _sqlite_on_connect(dbapi_conn: object, _record: object) -> None:
 
 
 def _sqlite_on_begin(conn: Connection) -> None:
+    options = conn.get_execution_options()
+    if options.get("hall_single"):
+        return  # the driver is in autocommit mode: the statement commits itself
     # A writer takes the write lock up front (waiting up to the busy timeout) instead of
     # failing at once when a read-then-write transaction finds the snapshot moved on.
-    immediate = conn.get_execution_options().get("hall_write", False)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("hall_write") else "BEGIN")
 
 
 def _screen(row: Any) -> ScreenState:
