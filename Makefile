@@ -4,7 +4,7 @@ PY      := .venv/bin/python
 STAMP   := .venv/.installed
 PORT    ?= 8501
 
-.PHONY: setup run kiosk test lint format clean
+.PHONY: setup run kiosk test lint format clean scale-demo
 
 setup: $(STAMP)
 
@@ -25,7 +25,11 @@ lint: setup
 	$(PY) -m ruff format --check .
 
 test: setup lint
-	$(PY) -m pytest -n auto
+	$(PY) -m pytest -n auto --dist loadgroup
+
+# Two replicas + nginx + PostgreSQL on loopback, the load generator through nginx (deploy/).
+scale-demo: setup
+	$(PY) -m deploy.scale_demo
 
 format: setup
 	$(PY) -m ruff format .

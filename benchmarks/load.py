@@ -163,7 +163,7 @@ def _element_screen(screen: Screen, element: Any) -> None:
         screen.metrics[body.label] = body.body
     if kind == "dataframe" and body.arrow_data.data:
         screen.tables.append(body.arrow_data.data)
-    elif "id" in fields and body.id:
+    if "id" in fields and body.id:  # a widget (a data editor is a dataframe with an id)
         disabled = bool(getattr(body, "disabled", False))
         form_id = str(getattr(body, "form_id", "") or "")
         screen.widgets.append(Widget(kind, body.id, str(getattr(body, "label", "")), disabled, form_id))
@@ -190,7 +190,12 @@ async def http_get(
     try:
         writer.write((request + "\r\n").encode("latin-1"))
         await writer.drain()
-        raw = await asyncio.wait_for(reader.read(4 * 1024 * 1024), timeout)
+        raw = b""
+        for _ in range(4096):  # to the end of the response (HTTP/1.0), at most 4096 chunks
+            chunk = await asyncio.wait_for(reader.read(65536), timeout)
+            if not chunk:
+                break
+            raw += chunk
     finally:
         writer.close()
         with contextlib.suppress(OSError):
@@ -579,7 +584,8 @@ async def _visitor(url: str, seed: int, rec: Recorder, think: tuple[float, float
 async def active_sessions(url: str) -> int | None:
     """The server's active_sessions from /_stcore/metrics (None if it did not answer)."""
     try:
-        status, _, body = await http_get(url, "/_stcore/metrics", timeout=5)
+        # Only this family: the full set sizes every cache (the catalogue) on each request.
+        status, _, body = await http_get(url, "/_stcore/metrics?families=active_sessions", timeout=5)
     except (OSError, TimeoutError):
         return None
     found = _SESSIONS_LINE.search(body.decode("utf-8", "replace")) if status == 200 else None
@@ -646,6 +652,7 @@ class Report:
     samples: list[dict[str, float]]
     loadavg: tuple[str, str]
     cores: int
+    generator_cpu_s: float = 0.0  # this process's own CPU: it shares the machine with the server
 
     @property
     def steps_by_name(self) -> dict[str, StepFigures]:
@@ -669,6 +676,8 @@ class Report:
             f"busy pages {self.busy}; server RSS {self.rss_start_mb:.0f} → "
             f"peak {self.rss_peak_mb:.0f} MiB; active sessions peak {self.sessions_peak}"
         )
+        share = self.generator_cpu_s / self.duration_s * 100 if self.duration_s else 0.0
+        lines.append(f"load generator's own CPU: {self.generator_cpu_s:.1f} s ({share:.0f}% of one core)")
         lines += [f"  error: {e}" for e in self.error_examples[:5]]
         return "\n".join(lines)
 
@@ -710,6 +719,7 @@ async def run_load(
     ramp = min(duration / 4, 30.0) if ramp is None else max(0.0, min(ramp, duration))
     rec = Recorder()
     load_before = _loadavg()
+    cpu0 = time.process_time()
     t0 = time.monotonic()
     deadline = t0 + duration
     stop = asyncio.Event()
@@ -730,7 +740,9 @@ async def run_load(
     await asyncio.gather(*pending, return_exceptions=True)
     stop.set()
     await sampler
-    return _report(url, visitors, duration, think, rec, load_before)
+    report = _report(url, visitors, duration, think, rec, load_before)
+    report.generator_cpu_s = time.process_time() - cpu0
+    return report
 
 
 def _report(
