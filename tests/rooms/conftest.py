@@ -34,8 +34,10 @@ def pack_env(room_pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.delenv("HALL_MODE", raising=False)
     monkeypatch.delenv("HALL_LANG", raising=False)
     st.cache_resource.clear()  # settings and catalogue are per process: start clean
+    st.cache_data.clear()  # e.g. the figures room's short-lived cache of another test's store
     yield room_pack
     st.cache_resource.clear()
+    st.cache_data.clear()
 
 
 @pytest.fixture
