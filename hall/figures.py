@@ -382,33 +382,32 @@ def life_line_figure(
     era_names: Mapping[str, str],
 ) -> go.Figure | None:
     """A compact line of one life: birth and each dated honour over the era bands (None if undated)."""
-    dated = [e for e in events if e.year is not None and e.kind in ("birth", "honour")]
+    dated = [(e.year, e) for e in events if e.year is not None and e.kind in ("birth", "honour")]
     if not dated:
         return None
-    years = [e.year for e in dated if e.year is not None]
+    years = [year for year, _ in dated]
     lo = min([*years, *(b.start for b in bands[:1])]) - 3
     hi = max([*years, *(b.end for b in bands[-1:])]) + 3
     fig = go.Figure()
     stack: dict[int, int] = {}
     xs, ys, colours, symbols, tops, hovers = [], [], [], [], [], []
-    for e in dated:
-        assert e.year is not None
-        level = stack.get(e.year, 0)
-        stack[e.year] = level + 1
-        xs.append(e.year)
+    for year, e in dated:
+        level = stack.get(year, 0)  # a second honour in one year sits above the first
+        stack[year] = level + 1
+        xs.append(year)
         ys.append(level * 0.9)
         if e.kind == "birth":
             colours.append(MUTED)
             symbols.append("circle-open")
-            hovers.append(f"{e.year} · {t('life_born', lang)}")
+            hovers.append(f"{year} · {t('life_born', lang)}")
         else:
             colours.append(LEVEL_COLOURS.get(e.level, MUTED) if e.level else MUTED)
             symbols.append("circle")
-            parts = [str(e.year), inert(honour_names.get(e.code, e.code))]
+            parts = [str(year), inert(honour_names.get(e.code, e.code))]
             if e.era:
                 parts.append(inert(era_names.get(e.era, e.era)))
             hovers.append(" · ".join(parts))
-        tops.append(str(e.year) if level == 0 else "")  # one year label under each year's column
+        tops.append(str(year) if level == 0 else "")  # one year label under each year's column
     fig.add_trace(
         go.Scatter(
             x=xs,

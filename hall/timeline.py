@@ -73,8 +73,9 @@ class LifeEvent:
 def hall_years(table: HonourTable, eras: Sequence[Era], this_year: int) -> tuple[int, int]:
     """First and last year the timeline shows: the first era's start (or an earlier honour) to now."""
     dated = table.year[table.year != NO_YEAR]
-    first = min(eras[0].start if eras else this_year, *(int(dated.min()),) if dated.size else ())
-    last = max(this_year, *(int(dated.max()),) if dated.size else ())
+    first, last = (eras[0].start if eras else this_year), this_year
+    if dated.size:
+        first, last = min(first, int(dated.min())), max(last, int(dated.max()))
     return first, last
 
 
