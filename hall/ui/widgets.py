@@ -15,7 +15,8 @@ LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def kiosk() -> bool:
-    return settings().mode is Mode.KIOSK
+    """A touchscreen in the hall, or a big screen a docent drives: no typing, nothing to sign."""
+    return settings().mode in (Mode.KIOSK, Mode.SCREEN)
 
 
 def choice(label: str, options: Sequence[Any], key: str, format_func: Callable[[Any], str], lang: str) -> Any:
