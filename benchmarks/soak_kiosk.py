@@ -1,0 +1,70 @@
+"""Soak a kiosk session: thousands of random taps across the rooms in ONE session, printing
+Python heap and RSS every few hundred taps beside the figure after the first 100 (the baseline).
+
+    .venv/bin/python benchmarks/soak_kiosk.py [--taps 3000] [--seed 42]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--taps", type=int, default=3000)
+    parser.add_argument("--seed", type=int, default=42)
+    args = parser.parse_args()
+    os.environ["HALL_MODE"] = "kiosk"
+
+    from streamlit.testing.v1 import AppTest
+
+    from hall.config import Mode
+    from hall.ui.nav import ROOMS
+
+    rng = random.Random(args.seed)
+    paths = [r.path for r in ROOMS if Mode.KIOSK in r.modes and r.key != "honoree"]
+    at = AppTest.from_file(str(REPO / "hall_app.py"), default_timeout=120).run()
+    tracemalloc.start()
+    start = time.perf_counter()
+    baseline: tuple[float, float] | None = None
+    print("| taps | Python heap MB | RSS MB (peak) | exceptions |")
+    print("|---:|---:|---:|---:|")
+    errors = 0
+    for tap in range(1, args.taps + 1):
+        buttons = [b for b in at.button if not b.disabled]
+        people = [p.proto.query_string for p in at.get("page_link") if p.proto.page == "honoree"]
+        roll = rng.random()
+        if roll < 0.6 and buttons:
+            at = rng.choice(buttons).click().run()
+        elif roll < 0.75 and people:
+            at.query_params["id"] = rng.choice(people).removeprefix("id=")
+            at = at.switch_page("rooms/honoree.py").run()
+        else:
+            at.query_params.clear()
+            at = at.switch_page(rng.choice(paths)).run()
+        errors += len(at.exception)
+        if tap == 100 or tap % 500 == 0 or tap == args.taps:
+            heap = tracemalloc.get_traced_memory()[0] / 2**20
+            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            baseline = baseline or (heap, rss)
+            print(f"| {tap} | {heap:.1f} | {rss:.0f} | {errors} |")
+    assert baseline is not None
+    heap = tracemalloc.get_traced_memory()[0] / 2**20
+    print(
+        f"\n{args.taps} taps in {time.perf_counter() - start:.0f} s; heap growth after the first "
+        f"100 taps (baseline {baseline[0]:.1f} MB): {heap - baseline[0]:+.1f} MB; exceptions: {errors}"
+    )
+
+
+if __name__ == "__main__":
+    main()
