@@ -27,6 +27,7 @@ import math
 import os
 import random
 import re
+import signal
 import statistics
 import sys
 import tempfile
@@ -812,9 +813,11 @@ class IdleReport:
     mb_per_session: float
     baseline_mb: float
     errors: int
+    browse: bool = False
 
     def table(self) -> str:
-        lines = [f"idle sessions on the welcome hall, {self.url}:", f"{'sessions':>9}{'RSS MiB':>10}"]
+        where = "after a visit (era, cards, search, person)" if self.browse else "on the welcome hall"
+        lines = [f"idle sessions {where}, {self.url}:", f"{'sessions':>9}{'RSS MiB':>10}"]
         lines += [f"{n:>9}{rss:>10.1f}" for n, rss in self.points]
         lines.append(
             f"memory per additional idle session: {self.mb_per_session:.2f} MiB "
@@ -832,9 +835,12 @@ def slope(points: Sequence[tuple[int, float]]) -> float:
 
 
 async def run_idle(
-    url: str, pids: Sequence[int], total: int, batch: int = 25, settle: float = 3.0
+    url: str, pids: Sequence[int], total: int, batch: int = 25, settle: float = 3.0, browse: bool = False
 ) -> IdleReport:
-    """Open `total` sessions on the welcome hall in batches, keep them open, and fit RSS over them.
+    """Open `total` sessions in batches, keep them open, and fit RSS over them.
+
+    Each session opens the welcome hall; with `browse` it first walks through an era, a page
+    of cards, a search and a person (no think time), so it holds a visit's session state.
 
     Raises:
         ValueError: a bound is exceeded or the URL is not loopback.
@@ -854,8 +860,14 @@ async def run_idle(
                 try:
                     await s.connect()
                     await s.open("")
+                    if browse:
+                        await s.open("reform")
+                        await s.click("_next")
+                        await s.open("search")
+                        found = await s.type("q", "王")
+                        await s.follow(next(link for link in found.links if link.page == "honoree"))
                     return True
-                except LoadError:
+                except (LoadError, StopIteration):
                     return False
 
             results = await asyncio.gather(*(open_one(s) for s in group))
@@ -865,7 +877,7 @@ async def run_idle(
             points.append((len(sessions), sum(read_rss_mb(p) for p in pids)))
     finally:
         await asyncio.gather(*(s.close() for s in sessions))
-    return IdleReport(url, points, slope(points), points[0][1], errors)
+    return IdleReport(url, points, slope(points), points[0][1], errors, browse)
 
 
 # ---------------------------------------------------------------- command line
@@ -903,7 +915,7 @@ async def _main(args: argparse.Namespace) -> int:
     if args.idle:
 
         async def idle_job(url: str, pids: list[int]) -> IdleReport:
-            return await run_idle(url, pids, args.idle, batch=args.batch)
+            return await run_idle(url, pids, args.idle, batch=args.batch, browse=args.idle_browse)
 
         idle = await (_serve_and(args, idle_job) if args.serve else idle_job(args.url, args.pid))
         print(idle.table(), flush=True)
@@ -948,6 +960,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--think", default="2,8", help="think time between steps, min,max seconds")
     parser.add_argument("--idle", type=int, default=0, help="open this many idle sessions and fit RSS")
     parser.add_argument("--batch", type=int, default=25, help="idle sessions opened per batch")
+    parser.add_argument("--idle-browse", action="store_true", help="idle sessions first walk a visit")
     parser.add_argument("--max-sessions", type=int, default=None, help="HALL_MAX_SESSIONS for --serve")
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--json", default="", help="also write the figures to this file")
@@ -955,6 +968,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.visitors and not args.idle:
         parser.error("give --visitors and/or --idle")
     check_loopback(args.url)
+    # `timeout` and Ctrl-C end the run through the same path, so a --serve hall is stopped.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     return asyncio.run(_main(args))
 
 

@@ -17,6 +17,7 @@ import asyncio
 import contextlib
 import json
 import secrets
+import signal
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -105,6 +106,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if find_nginx() is None:
         print("nginx not found: apt-get install nginx", file=sys.stderr)
         return 2
+    # `timeout` and Ctrl-C end the demo through the same path, so every process is stopped.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     results: dict[str, list[dict[str, object]]] = {}
     try:
         with tempfile.TemporaryDirectory(prefix="hall-scale-") as tmp, throwaway_cluster("hall") as pg:
