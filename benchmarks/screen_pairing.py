@@ -1,7 +1,7 @@
 """Drive a big screen from a docent's tablet in real Chromium and time each stop change.
 
 The docent's tablet and the screen are two `streamlit run` processes sharing one store, as
-in the hall. For each tap on 下一站 it prints the time until the tablet itself shows the new
+in the hall. For each tap on 下一站 (上一站 at the end of the tour) it prints the time until the tablet itself shows the new
 stop (the baseline: one Streamlit rerun) and until the screen shows it (goal ≤ 1.5 s).
 
     .venv/bin/python benchmarks/screen_pairing.py [--taps 6]
@@ -65,7 +65,8 @@ def measure(taps: int) -> list[tuple[float, float, str]]:
             for _ in range(taps):
                 before_tablet, before_screen = stop_title(tablet), screen.url
                 start = time.perf_counter()
-                tablet.locator(".st-key-next_stop button").click()
+                forward = tablet.locator(".st-key-next_stop button")
+                (forward if forward.is_enabled() else tablet.locator(".st-key-prev_stop button")).click()
                 tablet.wait_for_function(
                     "([t]) => { const h = document.querySelector('.st-key-stop_card h2');"
                     " return h && h.innerText.trim() !== t; }",
