@@ -4,7 +4,9 @@ on SQLite and a throwaway PostgreSQL, each beside a baseline measured in the sam
     .venv/bin/python benchmarks/bench_store.py [--events 1000000] [--writes 2000] [--skip-pg]
 
 Baselines: a bare INSERT through the driver itself (sqlite3 / psycopg, no SQLAlchemy, no
-validation), and the figures' own queries run on an unindexed copy of the events table.
+validation), and the figures' own queries run on the events alone (no daily sums) in an
+unindexed copy of the events table. The daily sums of the loaded history are made once before
+timing, as a running hall makes them one day at a time; that one-off is reported too.
 Goals (issue 6): >= 2,000 events/s on SQLite from 4 writers; figures <= 300 ms at 1,000,000 events.
 """
 
@@ -179,7 +181,7 @@ def timed_ms(fn: Callable[[], object], runs: int = 5) -> tuple[float, float, flo
     return walls[0], statistics.median(walls[1:]), statistics.median(cpus[1:])
 
 
-def figures_times(target: Target, n: int) -> dict[str, tuple[float, float]]:
+def figures_times(target: Target, n: int) -> dict[str, tuple[float, float, float]]:
     store = Store.open(target.url, Path(target.data_dir))
     store.available()  # migrate
     began = time.perf_counter()
@@ -192,13 +194,15 @@ def figures_times(target: Target, n: int) -> dict[str, tuple[float, float]]:
     def baseline(days: int) -> Callable[[], object]:
         def run() -> object:
             with engine.connect() as conn:
-                return compute_figures(conn, until=TODAY, days=days, events=plain)
+                return compute_figures(conn, until=TODAY, days=days, events=plain, rolled=False)
 
         return run
 
     out = {}
+    began = time.perf_counter()
+    store.roll_up()  # once for the loaded history; afterwards one day at a time as days close
+    out["sums"] = (time.perf_counter() - began, 0.0, 0.0)
     if target.backend == "postgresql":
-        out["store 30 d, before VACUUM"] = timed_ms(lambda: store.figures(30))
         with psycopg.connect(target.dsn, autocommit=True) as conn:
             conn.execute("VACUUM ANALYZE")  # what autovacuum does after a bulk load
     out["store 30 d"] = timed_ms(lambda: store.figures(30))
@@ -233,12 +237,20 @@ def measure(target: Target, writes: int, events: int, rows: list[Row]) -> None:
 def measure_figures(target: Target, events: int, rows: list[Row]) -> None:
     name = "SQLite" if target.backend == "sqlite" else "PostgreSQL"
     times = figures_times(target, events)
+    rows.append(
+        Row(
+            f"summing {events:,} events' closed days once, {name}",
+            f"{times['sums'][0]:,.1f} s",
+            "",
+            "(a week per write transaction)",
+        )
+    )
     for key in [k for k in times if k.startswith("store")]:
         first, warm, cpu = times[key]
         span = key.split(" ", 1)[1]
         base = times.get(f"baseline {span}")
         baseline = f"{base[1]:,.0f} ms unindexed" if base else ""
-        goal = f"<= 300 ms: {'met' if warm <= 300 else 'NOT MET'}" if "VACUUM" not in key else ""
+        goal = f"<= 300 ms: {'met' if warm <= 300 else 'NOT MET'}"
         cpu_note = f", CPU {cpu:,.0f}" if target.backend == "sqlite" else ""
         rows.append(
             Row(

@@ -8,6 +8,7 @@ import datetime as dt
 import io
 import multiprocessing
 import os
+import random
 import re
 import shutil
 import sqlite3
@@ -29,10 +30,12 @@ from hall.store import (
     METADATA,
     RATE_LIMIT,
     RATE_WINDOW,
+    ROLLUP_GRACE,
     SCHEMA_VERSION,
     EventKind,
     MessageStatus,
     Store,
+    compute_figures,
     migrate,
     session_ref,
 )
@@ -526,6 +529,60 @@ def test_figures_count_visits_views_likes_and_searches(store: Store, clock: Cloc
     assert recent.most_viewed == ()
 
 
+def test_daily_sums_give_the_same_figures_as_the_events(target: Target, store: Store, clock: Clock) -> None:
+    rng = random.Random(42)
+
+    def traffic(n: int) -> None:
+        for _ in range(n):
+            store.record(
+                rng.choice(list(EventKind)),
+                mode=rng.choice(["online", "kiosk", "docent"]),
+                room=rng.choice(["home", "craftsmen", "search"]),
+                honoree_id=rng.choice(["h1", "h2", "h3", "h4"]),
+                query=rng.choice(["王", "李", "zhang", "无此人"]),
+                results=rng.choice([0, 1, 5]),
+            )
+            clock.advance(hours=rng.choice([1, 3, 7]))
+
+    traffic(150)  # about three weeks
+    engine = _raw_engine(target)
+    try:
+        for _ in range(2):
+            for days in (1, 3, 7, 30, 365):
+                fig = store.figures(days=days, top=3)
+                with engine.connect() as conn:
+                    assert fig == compute_figures(conn, until=fig.until, days=days, top=3, rolled=False)
+            traffic(40)  # then days close while the sums exist
+    finally:
+        engine.dispose()
+    assert store.roll_up() == store.figures().until - ROLLUP_GRACE
+
+
+def test_stores_summing_days_together_count_each_day_once(target: Target, clock: Clock) -> None:
+    first = target.open(clock=clock, tz=TZ)
+    for _ in range(30):
+        first.record("visit", mode="online")
+        clock.advance(hours=12)
+    stores = [target.open(clock=clock, tz=TZ) for _ in range(4)]
+    start = threading.Barrier(len(stores))
+    results: list[object] = []
+
+    def roll(store: Store) -> None:
+        start.wait()
+        try:
+            results.append(store.roll_up())
+        except StoreUnavailable as exc:
+            results.append(exc)
+
+    threads = [threading.Thread(target=roll, args=(s,)) for s in stores]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(set(results)) == 1, results
+    assert first.figures(days=30).visits == 30
+
+
 def test_days_follow_the_halls_calendar(store: Store, clock: Clock) -> None:
     clock.now = dt.datetime(2025, 5, 1, 15, 59, tzinfo=dt.UTC)  # 23:59 in UTC+8
     store.record("visit", mode="online")
@@ -603,6 +660,7 @@ def test_store_down_refuses_plainly_then_recovers_without_restart(target: Target
                 attempt()
         if reads_work:
             assert store.likes("h1") == 1
+            assert store.figures().total_likes == 1  # counted without writing the daily sums
         else:
             assert not store.available()
             for read in (lambda: store.likes("h1"), store.figures, lambda: store.messages("h1")):
