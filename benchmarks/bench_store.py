@@ -44,7 +44,7 @@ LIKE_SQL = (
     "INSERT INTO likes (honoree_id, session_ref, created_at) VALUES ({p}, {p}, {p}) ON CONFLICT DO NOTHING"
 )
 TODAY = dt.date.today()
-SPREAD_DAYS = 90  # the million events fall on the last 90 days; figures look at 30 (and 365)
+SPREAD_DAYS = 90  # the million events fall on the last 90 days (today included); figures look at 30 and 365
 
 
 @dataclass(frozen=True)
@@ -127,20 +127,22 @@ def rate(target: Target, what: str, writers: int, count: int) -> float:
 
 
 def _events(n: int, seed: int = 1) -> Iterator[tuple[Any, ...]]:
-    """Plausible traffic: mostly online, honoree views skewed to a few people, some empty searches."""
+    """Plausible traffic, in the order a hall writes it (oldest first): mostly online, honoree
+    views skewed to a few people, some searches that find nobody."""
     rng = random.Random(seed)
     kinds = ["visit"] * 20 + ["room_view"] * 25 + ["honoree_view"] * 40 + ["search"] * 15
     modes = ["online"] * 7 + ["kiosk"] * 2 + ["docent"]
     rooms = ["home", "revolution", "reform", "new_era", "craftsmen", "honoree", "directory", "search"]
-    for _ in range(n):
-        day = TODAY - dt.timedelta(days=rng.randrange(SPREAD_DAYS))
-        at = dt.datetime(day.year, day.month, day.day, rng.randrange(24), rng.randrange(60))
+    start = dt.datetime(TODAY.year, TODAY.month, TODAY.day) - dt.timedelta(days=SPREAD_DAYS - 1)
+    moments = sorted(rng.randrange(SPREAD_DAYS * 86_400) for _ in range(n))
+    for second in moments:
+        at = start + dt.timedelta(seconds=second)
         kind = rng.choice(kinds)
         honoree = f"h{min(int(rng.paretovariate(1.2)), 1960):04d}" if kind == "honoree_view" else ""
         query = f"查询{min(int(rng.paretovariate(1.1)), 3000)}" if kind == "search" else ""
         results = (0 if rng.random() < 0.1 else rng.randrange(1, 60)) if kind == "search" else None
         room = rng.choice(rooms) if kind == "room_view" else ""
-        yield (at, day, kind, rng.choice(modes), room, honoree, query, results)
+        yield (at, at.date(), kind, rng.choice(modes), room, honoree, query, results)
 
 
 def load_events(target: Target, n: int) -> None:

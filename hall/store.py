@@ -1447,8 +1447,10 @@ def _raw_days(events: sa.Table, kind: EventKind, *where: sa.ColumnElement[bool])
 def _daily(events: sa.Table, kind: EventKind, since: dt.date | None, through: dt.date | None) -> sa.Subquery:
     """(day, mode, subject, n, zero) for one kind from `since` on: summed days, then raw ones."""
     e = events.c
-    after_sums = [] if through is None else [e.day > through]
-    raw = _raw_days(events, kind, *([] if since is None else [e.day >= since]), *after_sums)
+    # One lower bound on day, not two: SQLite ranges its index scan on one and filters by the
+    # other, which here would mean reading a year of events to keep two days.
+    start = since if through is None else max(since or through, through + dt.timedelta(days=1))
+    raw = _raw_days(events, kind, *([] if start is None else [e.day >= start]))
     if through is None or (since is not None and since > through):
         return raw.subquery()
     d = event_days_t.c
