@@ -61,3 +61,9 @@ def directory_frame(cat: Catalog, lang: str) -> pd.DataFrame:
 
 def public_columns(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[[c for c in frame.columns if not c.startswith("_")]]
+
+
+def rows_at(frame: pd.DataFrame, positions: list[int], level: int | None = None) -> pd.DataFrame:
+    """The rows at these catalogue positions, in that order, optionally of one honour level."""
+    rows = frame.iloc[positions]
+    return rows if level is None else rows[rows["_level"] == level]

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from hall.directory import public_columns
+from hall.directory import public_columns, rows_at
 from hall.labels import t
 from hall.records import Level
 from hall.ui.data import catalog, directory, index
 from hall.ui.lang import current
 
-MAX_ROWS = 5000
+MAX_ROWS = 2000
 
 cat, lang, idx = catalog(), current(), index()
 frame = directory(lang)
@@ -45,18 +45,29 @@ industry = c4.selectbox(
 )
 text = st.text_input(t("search_box", lang), key="dir_text", max_chars=50)
 
-found = idx.search(text, era=era, district=district, industry=industry, limit=len(cat.honorees))
-rows = frame.iloc[[cat.position(i) for i in found.ids]]
+filters = {"era": era, "district": district, "industry": industry}
+
+
+def matching(limit: int):
+    """The rows that pass every filter, in search order, up to `limit` before the level filter."""
+    if not text.strip() and not any(filters.values()) and level is not None:
+        everyone = frame[frame["_level"] == level]  # one vectorised mask, no need to ask the index
+        return len(everyone), everyone
+    found = idx.search(text, **filters, limit=limit)
+    return found.total, rows_at(frame, [cat.position(i) for i in found.ids], level)
+
+
+# The level filter is a table column, not an index facet: only then does the table need every row.
+total, rows = matching(len(cat.honorees) if level is not None else MAX_ROWS)
 if level is not None:
-    rows = rows[rows["_level"] == level]
-shown = public_columns(rows)
-st.caption(t("shown_count", lang, n=len(shown)))
-if len(shown) > MAX_ROWS:  # a browser table of 100,000 rows helps no one; the CSV has them all
+    total = len(rows)
+st.caption(t("shown_count", lang, n=total))
+if total > MAX_ROWS:  # a browser table of 100,000 rows helps no one; the CSV has them all
     st.caption(t("table_capped", lang, n=MAX_ROWS))
-st.dataframe(shown.head(MAX_ROWS), hide_index=True, width="stretch", height=560)
+st.dataframe(public_columns(rows.head(MAX_ROWS)), hide_index=True, width="stretch", height=560)
 st.download_button(
     t("download_csv", lang),
-    data=lambda: shown.to_csv(index=False).encode("utf-8-sig"),
+    data=lambda: public_columns(matching(len(cat.honorees))[1]).to_csv(index=False).encode("utf-8-sig"),
     file_name="directory.csv",
     mime="text/csv",
     key="dir_csv",
