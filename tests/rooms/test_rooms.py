@@ -148,3 +148,14 @@ def test_english_names_show_pinyin_beside_them(open_room, cat) -> None:
     h = cat.honorees[0]
     at = open_room("rooms/honoree.py", id=h.id, lang="en")
     assert at.title[0].value.replace("\\", "") == f"{h.name} {h.name_en}"
+
+
+def test_directory_level_filter_keeps_each_persons_highest_level(open_room, cat) -> None:
+    at = open_room("rooms/directory.py")
+    at.selectbox(key="dir_level").select(0).run()
+    expected = {h.id for h in cat.honorees if h.best_level == 0}
+    assert set(at.dataframe[0].value[t("col_id")]) == expected
+    at.selectbox(key="dir_district").select("330681").run()
+    assert set(at.dataframe[0].value[t("col_id")]) == {
+        h.id for h in cat.honorees if h.best_level == 0 and h.district_code == "330681"
+    }
