@@ -541,7 +541,7 @@ def _read_csv(
                 if required:
                     raise PackError(problems.items)
                 return
-            known = set(_COLUMNS[name])
+            known = set(COLUMNS[name])
             for column in header:
                 if column not in known:
                     problems.add(name, 1, column, "unknown column; ignored")
@@ -568,7 +568,7 @@ def _read_csv(
         problems.add(name, None, "", f"not readable as CSV: {exc}; rest of file skipped")
 
 
-_COLUMNS = {
+COLUMNS: dict[str, tuple[str, ...]] = {  # every file of exhibits/ and its columns, in order
     "honorees.csv": HONOREE_COLUMNS,
     "honours.csv": HONOUR_COLUMNS,
     "collectives.csv": COLLECTIVE_COLUMNS,

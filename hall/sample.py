@@ -14,45 +14,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from hall.catalog import COLUMNS
+
 DEFAULT_PACK = Path(__file__).resolve().parent.parent
 DEFAULT_COUNT = 1960  # honorees in all, real ones included
 DEFAULT_SEED = 42
 LAST_YEAR = 2025
 
-FIELDS: dict[str, tuple[str, ...]] = {
-    "honorees.csv": (
-        "id",
-        "name",
-        "name_en",
-        "gender",
-        "birth_year",
-        "district",
-        "employer",
-        "position",
-        "industry",
-        "deeds",
-        "quote",
-        "portrait",
-        "sample",
-        "source",
-    ),
-    "honours.csv": ("honoree_id", "honour", "year"),
-    "collectives.csv": ("id", "name", "district", "honour", "year", "deeds", "sample", "source"),
-    "studios.csv": (
-        "id",
-        "name",
-        "level",
-        "leader_id",
-        "district",
-        "lon",
-        "lat",
-        "open_for_visits",
-        "what_to_see",
-        "sample",
-        "source",
-    ),
-    "milestones.csv": ("year", "date", "title_zh", "title_en", "kind", "source"),
-}
+FIELDS = COLUMNS  # the pack's own file layout, as the catalogue reads it
 
 Row = dict[str, str]
 

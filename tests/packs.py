@@ -6,6 +6,8 @@ import csv
 import shutil
 from pathlib import Path
 
+from hall.catalog import COLUMNS
+
 REPO = Path(__file__).resolve().parent.parent
 
 HONOREES = [
@@ -72,22 +74,7 @@ def write_pack(
     ]
     _write(
         exhibits / "honorees.csv",
-        [
-            "id",
-            "name",
-            "name_en",
-            "gender",
-            "birth_year",
-            "district",
-            "employer",
-            "position",
-            "industry",
-            "deeds",
-            "quote",
-            "portrait",
-            "sample",
-            "source",
-        ],
+        list(COLUMNS["honorees.csv"]),
         people,
     )
     _write(
