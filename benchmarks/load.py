@@ -72,6 +72,10 @@ class LoadError(RuntimeError):
     """A step failed: the server said so, timed out, or the page lacked what the visit needed."""
 
 
+class _TimeUp(Exception):
+    """The run's deadline came during a visit: the visitor leaves (not an error)."""
+
+
 def check_loopback(url: str) -> str:
     """The URL without a trailing slash, if it points at this machine.
 
@@ -478,11 +482,16 @@ class Recorder:
     error_examples: list[str] = field(default_factory=list)
     visits_started: int = 0
     visits_completed: int = 0
+    visits_cut: int = 0  # still under way at the deadline
     busy: int = 0
     samples: list[dict[str, float]] = field(default_factory=list)
+    t0: float = field(default_factory=time.monotonic)
+    # (seconds since start when the step ended, step, latency): shows whether slow steps bunch up.
+    timeline: list[tuple[float, str, float]] = field(default_factory=list)
 
     def ok(self, step: str, seconds: float) -> None:
         self.latencies[step].append(seconds)
+        self.timeline.append((round(time.monotonic() - self.t0, 2), step, round(seconds, 4)))
 
     def fail(self, step: str, reason: str) -> None:
         self.errors[step] += 1
@@ -496,9 +505,14 @@ async def visit(
     """One visitor's walk through the hall; a failed step is recorded and ends the visit."""
 
     async def pause() -> None:
+        # At the deadline the visitor leaves. Rushing the rest of the visit without thinking
+        # would end every run with a burst of clicks that no real crowd makes.
         remaining = deadline - time.monotonic()
-        if remaining > 0:
-            await asyncio.sleep(min(rng.uniform(*think), remaining))
+        delay = rng.uniform(*think)
+        if delay >= remaining:
+            await asyncio.sleep(max(0.0, remaining))
+            raise _TimeUp
+        await asyncio.sleep(delay)
 
     session = Session(url)
     rec.visits_started += 1
@@ -521,8 +535,6 @@ async def visit(
         seen += [link for link in era.links if link.page == "honoree"]
         step = "page"
         for _ in range(rng.randint(1, MAX_PAGES_PER_VISIT)):
-            if time.monotonic() >= deadline:
-                break
             await pause()
             nxt = session.screen.find("_next")
             if nxt is None or nxt.disabled:
@@ -568,6 +580,8 @@ async def visit(
         rec.visits_completed += 1
     except LoadError as exc:
         rec.fail(step, str(exc))
+    except _TimeUp:
+        rec.visits_cut += 1
     finally:
         await session.close()
 
@@ -646,11 +660,13 @@ class Report:
     busy: int
     visits_started: int
     visits_completed: int
+    visits_cut: int
     overall_p95_ms: float
     rss_start_mb: float
     rss_peak_mb: float
     sessions_peak: int
     samples: list[dict[str, float]]
+    timeline: list[tuple[float, str, float]]
     loadavg: tuple[str, str]
     cores: int
     generator_cpu_s: float = 0.0  # this process's own CPU: it shares the machine with the server
@@ -673,7 +689,8 @@ class Report:
             )
         lines.append(
             f"all steps p95 {self.overall_p95_ms:.0f} ms; "
-            f"visits {self.visits_completed}/{self.visits_started} completed; errors {self.errors}; "
+            f"visits {self.visits_completed}/{self.visits_started} completed "
+            f"({self.visits_cut} under way at the deadline); errors {self.errors}; "
             f"busy pages {self.busy}; server RSS {self.rss_start_mb:.0f} → "
             f"peak {self.rss_peak_mb:.0f} MiB; active sessions peak {self.sessions_peak}"
         )
@@ -780,11 +797,13 @@ def _report(
         busy=rec.busy,
         visits_started=rec.visits_started,
         visits_completed=rec.visits_completed,
+        visits_cut=rec.visits_cut,
         overall_p95_ms=percentile(everything, 95) if everything else 0.0,
         rss_start_mb=rss[0] if rss else 0.0,
         rss_peak_mb=max(rss) if rss else 0.0,
         sessions_peak=int(max((s["sessions"] for s in rec.samples), default=0)),
         samples=rec.samples,
+        timeline=rec.timeline,
         loadavg=(load_before, _loadavg()),
         cores=os.cpu_count() or 0,
     )
