@@ -9,7 +9,7 @@ import streamlit as st
 
 from hall.errors import StoreUnavailable
 from hall.store import EventKind
-from hall.ui.data import settings, store
+from hall.ui.data import catalog, settings, store
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +32,8 @@ def _record(kind: EventKind, **fields: object) -> None:
 def count_page(room: str) -> None:
     """Count a page the first time this session shows it (reruns of the same page are free)."""
     honoree = st.query_params.get("id", "") if room == "honoree" else ""
+    if honoree and not catalog().has(honoree):  # a mistyped link is not a view of anyone
+        honoree = ""
     view = (room, honoree)
     previous = st.session_state.get("_last_view")
     if previous == view:
