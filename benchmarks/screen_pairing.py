@@ -1,8 +1,9 @@
 """Drive a big screen from a docent's tablet in real Chromium and time each stop change.
 
 The docent's tablet and the screen are two `streamlit run` processes sharing one store, as
-in the hall. For each tap on 下一站 (上一站 at the end of the tour) it prints the time until the tablet itself shows the new
-stop (the baseline: one Streamlit rerun) and until the screen shows it (goal ≤ 1.5 s).
+in the hall. For each tap on 下一站 (上一站 at the end of the tour) it prints the time until
+the tablet itself shows the new stop (the baseline: one Streamlit rerun) and until the screen
+shows it (goal ≤ 1.5 s).
 
     .venv/bin/python benchmarks/screen_pairing.py [--taps 6]
 """
