@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from benchmarks.load import run_load, warm_up
-from tests.deploy.conftest import ReplicaFactory
+from tests.deploy.conftest import ReplicaFactory, run_async
 
 VISITORS = 10
 SECONDS = 20.0
@@ -13,10 +11,8 @@ SECONDS = 20.0
 
 def test_ten_visitors_for_twenty_seconds_complete_every_step(replica_factory: ReplicaFactory) -> None:
     server = replica_factory()
-    asyncio.run(warm_up(server.url))
-    report = asyncio.run(
-        run_load(server.url, VISITORS, SECONDS, think=(0.5, 2.0), ramp=4.0, pids=[server.pid])
-    )
+    run_async(warm_up(server.url))
+    report = run_async(run_load(server.url, VISITORS, SECONDS, think=(0.5, 2.0), ramp=4.0, pids=[server.pid]))
     print(report.table())
     assert report.errors == 0, report.error_examples
     assert report.busy == 0

@@ -6,7 +6,7 @@ import asyncio
 
 from benchmarks.load import Session, run_load, warm_up
 from hall.ui.capacity import RETRY_SECONDS
-from tests.deploy.conftest import ReplicaFactory
+from tests.deploy.conftest import ReplicaFactory, run_async
 
 
 def test_past_the_cap_a_new_visitor_is_told_the_hall_is_busy_and_visitors_inside_carry_on(
@@ -47,13 +47,13 @@ def test_past_the_cap_a_new_visitor_is_told_the_hall_is_busy_and_visitors_inside
         finally:
             await asyncio.gather(*(s.close() for s in [*inside, outside]))
 
-    asyncio.run(scenario())
+    run_async(scenario())
 
 
 def test_load_beyond_capacity_gives_busy_pages_and_no_errors(replica_factory: ReplicaFactory) -> None:
     server = replica_factory(env={"HALL_MAX_SESSIONS": "4"})
-    asyncio.run(warm_up(server.url))
-    report = asyncio.run(run_load(server.url, 12, 20.0, think=(0.5, 2.0), ramp=2.0, pids=[server.pid]))
+    run_async(warm_up(server.url))
+    report = run_async(run_load(server.url, 12, 20.0, think=(0.5, 2.0), ramp=2.0, pids=[server.pid]))
     print(report.table())
     assert report.errors == 0, report.error_examples
     assert report.busy > 0

@@ -22,7 +22,7 @@ import pytest
 from benchmarks.load import Session, http_get, run_load
 from deploy.cluster import Nginx, Replica, find_nginx, start_nginx, start_replica, wait_healthy
 from hall.store import Store
-from tests.deploy.conftest import missing
+from tests.deploy.conftest import missing, run_async
 from tests.pgcluster import ClusterUnavailable, PgCluster, throwaway_cluster
 
 # One set of processes for the module: keep its tests on one xdist worker (make test uses
@@ -131,7 +131,7 @@ def test_a_like_on_replica_a_is_counted_on_replica_b(hall: Hall) -> None:
             await on_a.close()
             await on_b.close()
 
-    asyncio.run(scenario())
+    run_async(scenario())
 
 
 def _row_of(tables: list[bytes], text: str) -> int:
@@ -170,7 +170,7 @@ def test_a_message_left_on_a_is_moderated_on_b_and_shown_on_both(hall: Hall) -> 
         finally:
             await asyncio.gather(*(s.close() for s in [writer, curator, *readers]))
 
-    asyncio.run(scenario())
+    run_async(scenario())
 
 
 def test_visits_on_a_show_in_the_figures_on_b(hall: Hall) -> None:
@@ -193,7 +193,7 @@ def test_visits_on_a_show_in_the_figures_on_b(hall: Hall) -> None:
             await reader.close()
         return int(page.metrics["累计参观"].replace(",", ""))
 
-    shown = asyncio.run(scenario())
+    shown = run_async(scenario())
     assert shown >= before + 3
 
 
@@ -209,7 +209,7 @@ def test_nginx_keeps_each_visitor_on_one_replica_and_uses_both(hall: Hall) -> No
                 routes.setdefault(cookie.group(0), set()).add(again["x-hall-upstream"])
         return routes
 
-    routes = asyncio.run(scenario())
+    routes = run_async(scenario())
     assert all(len(upstreams) == 1 for upstreams in routes.values()), routes
     used = set().union(*routes.values())
     assert used == {f"127.0.0.1:{hall.a.port}", f"127.0.0.1:{hall.b.port}"}
@@ -240,7 +240,7 @@ def test_a_like_through_nginx_on_one_replica_is_counted_through_the_other(hall: 
             await first.close()
             await second.close()
 
-    asyncio.run(scenario())
+    run_async(scenario())
 
 
 async def _connects(url: str) -> int:
@@ -267,7 +267,7 @@ def test_visitors_through_nginx_are_spread_over_both_replicas_without_errors(hal
         assert report.visits_completed >= 4
         return [y - x for x, y in zip(before, after, strict=True)], report
 
-    new_sessions, _ = asyncio.run(scenario())
+    new_sessions, _ = run_async(scenario())
     assert all(n > 0 for n in new_sessions), new_sessions
 
 
@@ -299,7 +299,7 @@ def test_a_docent_on_one_replica_drives_a_screen_on_another(hall: Hall) -> None:
             await tablet.close()
 
     try:
-        asyncio.run(scenario())
+        run_async(scenario())
     finally:
         for replica in (docent_replica, screen_replica):
             replica.stop()
