@@ -49,7 +49,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
 from websockets.asyncio.client import ClientConnection, connect  # noqa: E402
 from websockets.exceptions import WebSocketException  # noqa: E402
 
-from deploy.cluster import read_rss_mb  # noqa: E402
+from deploy.cluster import read_cpu_s, read_rss_mb  # noqa: E402
 
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 MAX_VISITORS = 2000
@@ -670,6 +670,12 @@ class Report:
     loadavg: tuple[str, str]
     cores: int
     generator_cpu_s: float = 0.0  # this process's own CPU: it shares the machine with the server
+    server_cpu_s: float = 0.0  # the servers' CPU during the run (all their threads)
+
+    @property
+    def server_ms_per_step(self) -> float:
+        steps = sum(s.count for s in self.steps if s.step not in ("leave", "busy"))
+        return self.server_cpu_s * 1000 / steps if steps else 0.0
 
     @property
     def steps_by_name(self) -> dict[str, StepFigures]:
@@ -695,6 +701,12 @@ class Report:
             f"peak {self.rss_peak_mb:.0f} MiB; active sessions peak {self.sessions_peak}"
         )
         share = self.generator_cpu_s / self.duration_s * 100 if self.duration_s else 0.0
+        if self.server_cpu_s:
+            busy = self.server_cpu_s / self.duration_s * 100
+            lines.append(
+                f"server CPU: {self.server_cpu_s:.1f} s ({busy:.0f}% of one core), "
+                f"{self.server_ms_per_step:.0f} ms per step"
+            )
         lines.append(f"load generator's own CPU: {self.generator_cpu_s:.1f} s ({share:.0f}% of one core)")
         lines += [f"  error: {e}" for e in self.error_examples[:5]]
         return "\n".join(lines)
@@ -738,6 +750,7 @@ async def run_load(
     rec = Recorder()
     load_before = _loadavg()
     cpu0 = time.process_time()
+    server_cpu0 = sum(read_cpu_s(p) for p in pids)
     t0 = time.monotonic()
     deadline = t0 + duration
     stop = asyncio.Event()
@@ -760,6 +773,7 @@ async def run_load(
     await sampler
     report = _report(url, visitors, duration, think, rec, load_before)
     report.generator_cpu_s = time.process_time() - cpu0
+    report.server_cpu_s = sum(read_cpu_s(p) for p in pids) - server_cpu0
     return report
 
 
@@ -911,17 +925,28 @@ def _think(text: str) -> tuple[float, float]:
     return float(low), float(high or low)
 
 
-async def _serve_and(args: argparse.Namespace, job: Any) -> Any:
-    """Start a fresh hall for one job (a load level or the idle run), then stop it."""
+BARE_PAGE = "import streamlit as st\n\nst.write('hello')\n"
+
+
+async def _serve_and(args: argparse.Namespace, job: Any, *, bare: bool = False) -> Any:
+    """Start a fresh hall (or, bare, an empty Streamlit page) for one job, then stop it."""
     from deploy.cluster import start_replica
 
     with tempfile.TemporaryDirectory(prefix="hall-load-") as tmp:
         env = {"HALL_MAX_SESSIONS": str(args.max_sessions)} if args.max_sessions is not None else {}
+        entrypoint = "hall_app.py"
+        if bare:
+            entrypoint = str(Path(tmp) / "bare.py")
+            Path(entrypoint).write_text(BARE_PAGE, encoding="utf-8")
         replica = await asyncio.to_thread(
-            start_replica, Path(tmp) / "data", Path(tmp) / "logs", name="load", env=env
+            start_replica, Path(tmp) / "data", Path(tmp) / "logs", name="load", env=env, entrypoint=entrypoint
         )
         try:
-            await warm_up(replica.url)
+            if bare:
+                async with Session(replica.url) as first:  # its imports, before anything is measured
+                    await first.open("")
+            else:
+                await warm_up(replica.url)
             return await job(replica.url, [replica.pid])
         finally:
             await asyncio.to_thread(replica.stop)
@@ -940,7 +965,23 @@ async def _main(args: argparse.Namespace) -> int:
         print(idle.table(), flush=True)
         out["idle"] = asdict(idle)
         failed |= idle.errors > 0
-    for level in _levels(args.visitors) if args.visitors else []:
+        if args.serve and args.baseline:
+
+            async def bare_job(url: str, pids: list[int]) -> IdleReport:
+                return await run_idle(url, pids, args.idle, batch=args.batch)
+
+            bare = await _serve_and(args, bare_job, bare=True)
+            print(
+                f"baseline, same run: an empty Streamlit page costs {bare.mb_per_session:.2f} MiB per "
+                f"additional idle session (RSS {bare.points[0][1]:.0f} → {bare.points[-1][1]:.0f} MiB "
+                f"over {bare.points[-1][0]} sessions)\n",
+                flush=True,
+            )
+            out["idle_baseline"] = asdict(bare)
+    levels = _levels(args.visitors) if args.visitors else []
+    if levels and args.serve and args.baseline and 1 not in levels:
+        levels = [1, *levels]  # the baseline: one visitor alone, the same visit with no queueing
+    for level in levels:
 
         async def load_job(url: str, pids: list[int], n: int = level) -> Report:
             return await run_load(
@@ -981,6 +1022,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=25, help="idle sessions opened per batch")
     parser.add_argument("--idle-browse", action="store_true", help="idle sessions first walk a visit")
     parser.add_argument("--max-sessions", type=int, default=None, help="HALL_MAX_SESSIONS for --serve")
+    parser.add_argument(
+        "--no-baseline",
+        dest="baseline",
+        action="store_false",
+        help="with --serve, skip the baselines (one visitor alone; an empty page's idle sessions)",
+    )
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--json", default="", help="also write the figures to this file")
     args = parser.parse_args(argv)

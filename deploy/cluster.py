@@ -151,8 +151,11 @@ def start_replica(
     env: Mapping[str, str] | None = None,
     cookie_secret: str = "",
     wait: bool = True,
+    entrypoint: str = "hall_app.py",
 ) -> Replica:
     """Start one hall replica on 127.0.0.1 and (by default) wait until it is healthy.
+
+    `entrypoint` runs another script with the hall's config (the load generator's baseline).
 
     Replicas behind one nginx must share `cookie_secret` (Streamlit signs its cookies with it).
     `env` adds to the environment: HALL_DATABASE_URL, HALL_MAX_SESSIONS, HALL_MODE …
@@ -169,7 +172,7 @@ def start_replica(
         "-m",
         "streamlit",
         "run",
-        "hall_app.py",
+        entrypoint,
         "--server.port",
         str(port),
         "--server.address",
@@ -324,6 +327,15 @@ def read_rss_mb(pid: int) -> float:
         return 0.0
     match = re.search(r"^VmRSS:\s+(\d+)\s+kB", status, re.MULTILINE)
     return int(match.group(1)) / 1024 if match else 0.0
+
+
+def read_cpu_s(pid: int) -> float:
+    """CPU time (user + system) a process has used so far, in seconds (0 if it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _main(argv: Sequence[str] | None = None) -> int:
