@@ -25,7 +25,7 @@ lint: setup
 	$(PY) -m ruff format --check .
 
 test: setup lint
-	$(PY) -m pytest -n auto --dist loadgroup
+	$(PY) -m pytest -n auto
 
 # Two replicas + nginx + PostgreSQL on loopback, the load generator through nginx (deploy/).
 scale-demo: setup

@@ -60,7 +60,7 @@ def scale_out(
         started += group
         for replica in group:
             wait_healthy(replica)
-        nginx = start_nginx([r.port for r in group], Path(tempfile.mkdtemp(prefix="hall-nginx-")))
+        nginx = start_nginx([r.port for r in group], root / "nginx")
         started.append(nginx)
         yield nginx, group
     finally:
@@ -110,7 +110,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     results: dict[str, list[dict[str, object]]] = {}
     try:
+        # Under /tmp, not a private folder: nginx's workers (www-data) must reach their temp files.
         with tempfile.TemporaryDirectory(prefix="hall-scale-") as tmp, throwaway_cluster("hall") as pg:
+            Path(tmp).chmod(0o755)
             counts = [args.replicas, 1] if args.compare and args.replicas != 1 else [args.replicas]
             for n in counts:
                 print(f"== {n} replica(s) behind nginx, one PostgreSQL ==", flush=True)

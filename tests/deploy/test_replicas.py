@@ -25,9 +25,9 @@ from hall.store import Store
 from tests.deploy.conftest import missing, run_async
 from tests.pgcluster import ClusterUnavailable, PgCluster, throwaway_cluster
 
-# One set of processes for the module: keep its tests on one xdist worker (make test uses
-# --dist loadgroup), so the cluster is started once.
-pytestmark = [pytest.mark.postgres, pytest.mark.xdist_group("replicas")]
+# The processes are started once per module on each xdist worker that runs some of these
+# tests (a few seconds each); xdist_group cannot pin them to one worker under pytest 9.
+pytestmark = pytest.mark.postgres
 
 ADMIN_PASSWORD = "curator-test-pw"
 DOCENT_PIN = "2468"
@@ -91,10 +91,11 @@ def hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hall]:
             wait_healthy(a)
             wait_healthy(b)
             # nginx's workers must reach its folder: not under pytest's private tmp.
-            nginx_root = Path(tempfile.mkdtemp(prefix="hall-nginx-"))
-            nginx = start_nginx([a.port, b.port], nginx_root)
-            started.append(nginx)
-            yield Hall(pg, a, b, nginx, root)
+            with tempfile.TemporaryDirectory(prefix="hall-nginx-") as nginx_root:
+                nginx = start_nginx([a.port, b.port], Path(nginx_root))
+                started.append(nginx)
+                yield Hall(pg, a, b, nginx, root)
+                nginx.stop()
     except ClusterUnavailable as exc:
         missing("CROSS-REPLICA TESTS", str(exc))
     finally:
