@@ -62,7 +62,7 @@ MAX_PAGES_PER_VISIT = 3
 STEPS = ("home", "era", "page", "search_room", "search", "honoree", "like", "leave", "busy")
 ERAS = ("revolution", "reform", "new-era")
 # What visitors type: surnames, pinyin, initials, old place names, trades, a slip of the key.
-QUERIES = ("王", "陈", "wang", "zhang", "dws", "柯桥", "绍兴县", "纺织", "黄酒", "劳模", "jianguo", "shangyu")
+QUERIES = ("王", "陈", "wang", "zhang", "dws", "柯桥", "绍兴县", "纺织", "黄酒", "劳模", "jianguo", "wnag")
 BUSY_KEY = "hall_busy"  # the key of the busy page's container (hall/ui/capacity.py)
 _FINISHED = ForwardMsg.ScriptFinishedStatus
 _SESSIONS_LINE = re.compile(r"^active_sessions\s+(\d+)", re.MULTILINE)
@@ -207,7 +207,8 @@ async def http_get(
             await writer.wait_closed()
     head, _, body = raw.partition(b"\r\n\r\n")
     lines = head.decode("latin-1").split("\r\n")
-    status = int(lines[0].split()[1]) if lines and len(lines[0].split()) > 1 else 0
+    first = lines[0].split() if lines else []
+    status = int(first[1]) if len(first) > 1 and first[1].isdigit() else 0
     headers: dict[str, str] = {}
     for line in lines[1:]:
         name, _, value = line.partition(":")
@@ -262,9 +263,8 @@ class Session:
                 additional_headers={"Cookie": self.cookie} if self.cookie else None,
                 open_timeout=CONNECT_TIMEOUT_S,
                 max_size=64 * 1024 * 1024,
-                ping_interval=None,  # Streamlit's frontend sends no pings either
+                ping_interval=None,  # a browser sends no pings of its own (it answers the server's)
                 user_agent_header="hall-load",
-                compression=None if os.environ.get("HALL_LOAD_NODEFLATE") else "deflate",
             )
         except (OSError, TimeoutError, WebSocketException) as exc:
             raise LoadError(f"websocket failed: {exc!r}") from None
@@ -591,7 +591,10 @@ async def _visitor(url: str, seed: int, rec: Recorder, think: tuple[float, float
     for _ in range(100_000):  # bounded; the deadline ends it long before
         if time.monotonic() >= deadline:
             return
-        await visit(url, rng, rec, think, deadline)
+        try:
+            await visit(url, rng, rec, think, deadline)
+        except Exception as exc:  # a bug here must show in the report, not end a visitor silently
+            rec.fail("visit", f"load generator: {exc!r}")
         if time.monotonic() < deadline:  # the next visitor arrives a moment later
             await asyncio.sleep(min(rng.uniform(*think), max(0.0, deadline - time.monotonic())))
 

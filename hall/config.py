@@ -14,9 +14,9 @@ log = logging.getLogger(__name__)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 _DATABASE_URL = re.compile(r"^(sqlite|postgres|postgresql)(\+\w+)?://", re.IGNORECASE)
-# Sessions one process admits before new visitors get the busy page: one replica held 125 busy
-# visitors at p95 0.35 s and 150 at 1.3 s, and fell over at 175 (benchmarks/load.py; README).
-DEFAULT_MAX_SESSIONS = 150
+# Sessions one process admits before new visitors get the busy page: what one replica held with
+# p95 <= 1 s (125 visitors: 0.74 s; 150: 1.4 s) on a 2-core machine (benchmarks/load.py; README).
+DEFAULT_MAX_SESSIONS = 125
 
 
 class Mode(StrEnum):
