@@ -9,7 +9,7 @@ from hall.ui.cards import card_grid
 from hall.ui.data import catalog
 from hall.ui.guestbook import guestbook
 from hall.ui.lang import current
-from hall.ui.nav import ERA_ROOMS, link
+from hall.ui.nav import ERA_ROOMS, link, page
 from hall.ui.widgets import kiosk
 
 cat, lang = catalog(), current()
@@ -34,7 +34,7 @@ for col, era in zip(st.columns(len(cat.eras)), cat.eras, strict=True):
         st.subheader(era.name.get(lang))
         st.caption(f"{era.span(lang)} · {t('era_door_count', lang, n=cat.count('era', era.id))}")
         st.markdown("　".join(trait.get(lang) for trait in era.traits))
-        st.page_link(ERA_ROOMS[era.id], label=t("enter", lang), icon=":material/arrow_forward:")
+        st.page_link(page(ERA_ROOMS[era.id]), label=t("enter", lang), icon=":material/arrow_forward:")
 
 st.header(t("home_featured", lang))
 card_grid(cat.featured(dt.date.today(), 8), cat, lang)

@@ -10,7 +10,7 @@ import streamlit as st
 from hall.catalog import Catalog
 from hall.labels import t
 from hall.records import Honoree
-from hall.ui.nav import HONOREE_PAGE
+from hall.ui.nav import HONOREE_PAGE, page
 from hall.ui.text import plain
 
 PER_PAGE = 24
@@ -43,33 +43,34 @@ def display_name(h: Honoree, lang: str) -> str:
     return f"{h.name} {h.name_en}" if lang == "en" and h.name_en else h.name
 
 
-def card(h: Honoree, cat: Catalog, lang: str, note: str = "") -> None:
-    """One portrait card; `note` is Markdown the caller has already made safe."""
+def card(h: Honoree, cat: Catalog, lang: str, person_room: st.Page, note: str = "") -> None:
+    """One portrait card; `note` is Markdown the caller has already made safe.
+
+    Four elements, laid out by hall.css as a grid (portrait left, text right): every element
+    is a message to the browser, and a page of cards is most of what a busy hall sends."""
     with st.container(border=True, key=f"card_{h.id}"):
-        pic, text = st.columns([1, 2.2], gap="small")
-        pic.image(portrait_url(h), width=88)
-        with text:
-            st.page_link(HONOREE_PAGE, label=plain(display_name(h, lang)), query_params={"id": h.id})
-            line = plain(honour_summary(h, cat, lang))
-            if h.sample:
-                line += f" :gray-badge[{t('sample_tag', lang)}]"
-            st.caption(line)
-            if note:
-                st.markdown(note)
+        st.image(portrait_url(h), width=88)
+        st.page_link(person_room, label=plain(display_name(h, lang)), query_params={"id": h.id})
+        line = plain(honour_summary(h, cat, lang))
+        if h.sample:
+            line += f" :gray-badge[{t('sample_tag', lang)}]"
+        st.caption(line)
+        if note:
+            st.markdown(note)
 
 
 def card_grid(
     people: Sequence[Honoree],
     cat: Catalog,
     lang: str,
-    columns: int = 4,
     notes: Mapping[str, str] | None = None,
+    key: str = "cards",
 ) -> None:
-    for start in range(0, len(people), columns):
-        row = st.columns(columns)
-        for col, h in zip(row, people[start : start + columns], strict=False):
-            with col:
-                card(h, cat, lang, (notes or {}).get(h.id, ""))
+    """Cards in as many columns as the screen is wide (hall.css): one on a phone, four on a kiosk."""
+    person_room = page(HONOREE_PAGE)
+    with st.container(key=f"grid_{key}"):
+        for h in people:
+            card(h, cat, lang, person_room, (notes or {}).get(h.id, ""))
 
 
 def result_page(

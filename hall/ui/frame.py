@@ -13,7 +13,7 @@ from hall.labels import t
 from hall.ui import capacity, kiosk, screen, visits
 from hall.ui import lang as lang_ui
 from hall.ui.data import catalog, settings
-from hall.ui.nav import HOME_PAGE, pages
+from hall.ui.nav import HOME_PAGE, page, pages
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ def run() -> None:
     """Frame and route one run of the app (the whole body of hall_app.py)."""
     st.set_page_config(
         page_title="劳模工匠云展馆",
-        page_icon="static/favicon.png",
+        page_icon="/app/static/favicon.png",  # a URL: a file path is read and hashed on every run
         layout="wide",
         initial_sidebar_state="collapsed",
     )
@@ -40,11 +40,11 @@ def run() -> None:
         return
     kiosk_mode = mode is Mode.KIOSK
     touch_screen = mode in (Mode.KIOSK, Mode.SCREEN)
-    page = st.navigation(pages(mode, lang), position="hidden" if touch_screen or not let_in else "top")
+    room = st.navigation(pages(mode, lang), position="hidden" if touch_screen or not let_in else "top")
     if not let_in:  # more visitors than this process serves well: the busy page, no rooms
         capacity.busy_page(lang)
         return
-    here = page.url_path or "home"
+    here = room.url_path or "home"
     if touch_screen:
         # A driven screen is never touched: no room bar, and no idle reset that would lose its pairing.
         kiosk.chrome(cat, lang, show_bar=kiosk_mode and here != "attract", idle=kiosk_mode)
@@ -52,20 +52,20 @@ def run() -> None:
         screen.follow(here)
     if here != "attract":
         _header(cat.info.name.get(lang), cat.info.sample_data, lang, switch=not touch_screen)
-    visits.count_page(page.url_path or "home")
+    visits.count_page(room.url_path or "home")
     try:
-        page.run()
+        room.run()
     except HonoreeNotFound as exc:
         st.warning(t("honoree_missing", lang, id=exc.honoree_id))
-        st.page_link(HOME_PAGE, label=t("back_home", lang), icon=":material/home:")
+        st.page_link(page(HOME_PAGE), label=t("back_home", lang), icon=":material/home:")
     except HallError as exc:
-        log.warning("hall error on %s: %s", page.url_path, exc)
+        log.warning("hall error on %s: %s", room.url_path, exc)
         st.warning(str(exc))
-        st.page_link(HOME_PAGE, label=t("back_home", lang), icon=":material/home:")
+        st.page_link(page(HOME_PAGE), label=t("back_home", lang), icon=":material/home:")
     except Exception:
-        log.exception("room %s failed", page.url_path)
+        log.exception("room %s failed", room.url_path)
         st.error(t("error_generic", lang))
-        st.page_link(HOME_PAGE, label=t("back_home", lang), icon=":material/home:")
+        st.page_link(page(HOME_PAGE), label=t("back_home", lang), icon=":material/home:")
 
 
 def _header(hall_name: str, sample: bool, lang: str, *, switch: bool) -> None:

@@ -12,7 +12,7 @@ from hall.config import Mode
 from hall.labels import t
 from hall.qr import deep_link, qr_svg
 from hall.ui import lang as lang_ui
-from hall.ui.nav import rooms_for
+from hall.ui.nav import page, rooms_for
 
 _HERE = Path(__file__).parent
 _CSS = (_HERE / "kiosk.css").read_text(encoding="utf-8")
@@ -48,7 +48,7 @@ def _bar(lang: str) -> None:
     with st.container(horizontal=True, key="kiosk_bar", gap="small"):
         for room in rooms_for(Mode.KIOSK):
             if room.visible:
-                st.page_link(room.path, label=room.title(lang))
+                st.page_link(page(room.path), label=room.title(lang))
         st.button(
             t("kiosk_contrast", lang),
             key="contrast_switch",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 from dataclasses import dataclass
 
 import streamlit as st
@@ -61,18 +63,42 @@ def rooms_for(mode: Mode) -> tuple[Room, ...]:
 
 def pages(mode: Mode, lang: str) -> dict[str, list[st.Page]]:
     """The st.Page lists for this mode, by menu section; rooms the mode excludes are not
-    registered at all, so their URLs land on the welcome hall."""
-    sections: dict[str, list[st.Page]] = {}
+    registered at all, so their URLs land on the welcome hall.
+
+    Each run gets copies: st.navigation marks the page it returns as callable, a flag that
+    must not be shared between sessions running at the same time."""
+    made, sections = _pages(mode, lang), {}
     for r in rooms_for(mode):
-        page = st.Page(
+        sections.setdefault(t(f"nav_group_{r.section}", lang), []).append(copy.copy(made[r.path]))
+    return sections
+
+
+def page(path: str) -> st.Page:
+    """The room at `path` as an st.Page, for st.page_link: a link to a Page object costs no
+    file-system lookups, where a link to a path resolves it on disk (on every card, every run).
+
+    Raises:
+        KeyError: this mode has no such room.
+    """
+    from hall.ui.data import settings  # the settings cache lives in the UI layer
+    from hall.ui.lang import current
+
+    return _pages(settings().mode, current())[path]
+
+
+@functools.cache
+def _pages(mode: Mode, lang: str) -> dict[str, st.Page]:
+    # Made once per mode and language: st.Page resolves and checks its file when created.
+    return {
+        r.path: st.Page(
             r.path,
             title=r.title(lang),
             url_path=r.url,
             default=r.key == "home",
             visibility="visible" if r.visible else "hidden",
         )
-        sections.setdefault(t(f"nav_group_{r.section}", lang), []).append(page)
-    return sections
+        for r in rooms_for(mode)
+    }
 
 
 def link(path: str, label: str, icon: str | None = None, **query: str) -> None:
@@ -80,4 +106,4 @@ def link(path: str, label: str, icon: str | None = None, **query: str) -> None:
     from hall.ui.data import settings  # the settings cache lives in the UI layer
 
     if any(r.path == path for r in rooms_for(settings().mode)):
-        st.page_link(path, label=label, icon=icon, query_params=query or None)
+        st.page_link(page(path), label=label, icon=icon, query_params=query or None)

@@ -10,7 +10,7 @@ from hall.catalog import Catalog
 from hall.labels import t
 from hall.records import Studio
 from hall.ui.cards import display_name, page_offset, pager
-from hall.ui.nav import HONOREE_PAGE
+from hall.ui.nav import HONOREE_PAGE, page
 from hall.ui.text import plain
 
 PER_PAGE = 12
@@ -35,7 +35,7 @@ def studio_card(s: Studio, cat: Catalog, lang: str) -> None:
         if s.leader_id and cat.has(s.leader_id):
             leader = cat.honoree(s.leader_id)
             st.page_link(
-                HONOREE_PAGE,
+                page(HONOREE_PAGE),
                 label=plain(t("studio_leader", lang, name=display_name(leader, lang))),
                 query_params={"id": leader.id},
                 icon=":material/person:",
