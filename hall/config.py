@@ -14,9 +14,10 @@ log = logging.getLogger(__name__)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 _DATABASE_URL = re.compile(r"^(sqlite|postgres|postgresql)(\+\w+)?://", re.IGNORECASE)
-# Sessions one process admits before new visitors get the busy page: what one replica held with
-# p95 <= 1 s (125 visitors: 0.74 s; 150: 1.4 s) on a 2-core machine (benchmarks/load.py; README).
-DEFAULT_MAX_SESSIONS = 125
+# Sessions one process admits before new visitors get the busy page: a fifth below what one
+# process held with p95 <= 1 s (250 visitors: 0.25 s; 300: 6.9 s) on a 2-core machine, as the
+# measured visit skips the chart rooms (benchmarks/load.py; README, Performance).
+DEFAULT_MAX_SESSIONS = 200
 
 
 class Mode(StrEnum):

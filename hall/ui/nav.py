@@ -67,7 +67,8 @@ def pages(mode: Mode, lang: str) -> dict[str, list[st.Page]]:
 
     Each run gets copies: st.navigation marks the page it returns as callable, a flag that
     must not be shared between sessions running at the same time."""
-    made, sections = _pages(mode, lang), {}
+    made = _pages(mode, lang)
+    sections: dict[str, list[st.Page]] = {}
     for r in rooms_for(mode):
         sections.setdefault(t(f"nav_group_{r.section}", lang), []).append(copy.copy(made[r.path]))
     return sections
