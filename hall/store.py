@@ -11,6 +11,7 @@ import json
 import logging
 import secrets
 import threading
+import time
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -49,6 +50,11 @@ ROLLUP_CHUNK = dt.timedelta(days=7)
 MAX_CONTACT = 30  # a phone number or e-mail, kept only until the request is closed
 PAIRING_CODE_TTL = dt.timedelta(minutes=15)  # a code nobody typed is replaced
 PAIRING_TTL = dt.timedelta(hours=2)  # a paired screen is freed after this long without a tap
+# A PostgreSQL failure that took this long was a wait for an unreachable host, not a refusal:
+# for RETRY_AFTER_S the store then says "unavailable" at once instead of every page view
+# waiting out the connect timeout again. Fast failures (refused, stopped) retry at once.
+SLOW_FAILURE_S = 1.0
+RETRY_AFTER_S = 15.0
 
 # Whitespace a visitor may type inside a message; every other control character is refused.
 _ALLOWED_CONTROLS = frozenset("\n\t")
@@ -599,12 +605,16 @@ class Store:
         *,
         busy_timeout_s: float = 5.0,
         connect_timeout_s: int = 5,
+        retry_after_s: float = RETRY_AFTER_S,
         clock: Callable[[], dt.datetime] = _utcnow,
         tz: dt.tzinfo | None = None,
     ) -> None:
         self._url = url
         self._busy_timeout_s = busy_timeout_s
         self._connect_timeout_s = connect_timeout_s
+        self._retry_after_s = retry_after_s
+        self._retry_at = 0.0  # time.monotonic() before which a slow failure is not tried again
+        self._down_reason = ""
         self._clock = clock
         self._tz = tz
         self._engines: _Engines | None = None
@@ -620,13 +630,15 @@ class Store:
         *,
         busy_timeout_s: float = 5.0,
         connect_timeout_s: int = 5,
+        retry_after_s: float = RETRY_AFTER_S,
         clock: Callable[[], dt.datetime] = _utcnow,
         tz: dt.tzinfo | None = None,
     ) -> Store:
         """A store on `url`, or on data_dir/hall.sqlite when url is empty. Connects lazily.
 
         busy_timeout_s: how long an SQLite writer waits for the lock before giving up;
-        connect_timeout_s: how long to wait for PostgreSQL; clock: the aware UTC now
+        connect_timeout_s: how long to wait for PostgreSQL; retry_after_s: how long calls fail
+        at once after PostgreSQL could not be reached in time; clock: the aware UTC now
         (tests); tz: the zone whose calendar days figures count (the machine's by default).
 
         Raises:
@@ -637,7 +649,12 @@ class Store:
         else:
             parsed = URL.create("sqlite+pysqlite", database=str(Path(data_dir) / SQLITE_FILE))
         return cls(
-            parsed, busy_timeout_s=busy_timeout_s, connect_timeout_s=connect_timeout_s, clock=clock, tz=tz
+            parsed,
+            busy_timeout_s=busy_timeout_s,
+            connect_timeout_s=connect_timeout_s,
+            retry_after_s=retry_after_s,
+            clock=clock,
+            tz=tz,
         )
 
     # -- plumbing
@@ -698,6 +715,10 @@ class Store:
     @contextlib.contextmanager
     def _tx(self, *, write: bool, single: bool = False) -> Iterator[Connection]:
         """One transaction (or, with single=True, one statement); errors become StoreUnavailable."""
+        if time.monotonic() < self._retry_at:  # PostgreSQL was out of reach a moment ago
+            reason = self._down_reason
+            raise StoreUnavailable(f"the store ({self.describe()}) cannot be used right now: {reason}")
+        started = time.monotonic()
         try:
             engines = self._prepare()
             engine = engines.single if single else engines.writer if write else engines.reader
@@ -713,6 +734,9 @@ class Store:
                 log.error("unexpected store error", exc_info=exc)
             reason = _first_line(exc)
             self._failed(reason)
+            if self.backend == "postgresql" and time.monotonic() - started >= SLOW_FAILURE_S:
+                self._retry_at = time.monotonic() + self._retry_after_s
+                self._down_reason = reason
             raise StoreUnavailable(
                 f"the store ({self.describe()}) cannot be used right now: {reason}"
             ) from exc

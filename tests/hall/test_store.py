@@ -11,9 +11,11 @@ import os
 import random
 import re
 import shutil
+import socket
 import sqlite3
 import subprocess
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -739,6 +741,32 @@ def test_unreachable_postgresql_is_unavailable_not_an_error() -> None:
         assert isinstance(down.value, HallError)
         assert "password" not in str(down.value)
     assert not store.available()
+
+
+def test_postgresql_out_of_reach_is_not_waited_for_on_every_call() -> None:
+    # A listener that never answers: the connection opens, the server's greeting never comes,
+    # as with a host behind a dead link. The first call waits out the connect timeout; the
+    # calls after it are refused at once until the retry time has passed.
+    with socket.create_server(("127.0.0.1", 0)) as silent:
+        port = silent.getsockname()[1]
+        url = f"postgresql://hall@127.0.0.1:{port}/hall"
+        store = Store.open(url, Path("/nonexistent"), connect_timeout_s=2, retry_after_s=3)
+        started = time.monotonic()
+        with pytest.raises(StoreUnavailable, match="cannot be used right now"):
+            store.like("h1", "s1")
+        assert time.monotonic() - started >= 1.5  # it did wait for the server
+        started = time.monotonic()
+        for call in (lambda: store.likes("h1"), lambda: store.record("visit", mode="online"), store.figures):
+            with pytest.raises(StoreUnavailable, match="timeout"):
+                call()
+        assert not store.available()
+        assert time.monotonic() - started < 0.5  # ... and now says so without waiting
+        time.sleep(max(0.0, 3.2 - (time.monotonic() - started)))
+        started = time.monotonic()
+        with pytest.raises(StoreUnavailable):
+            store.like("h1", "s1")
+        assert time.monotonic() - started >= 1.5  # after the retry time it tries again
+        store.close()
 
 
 @pytest.mark.parametrize("url", ["mysql://x@localhost/hall", "not a url at all"])
