@@ -98,6 +98,7 @@ class Widget:
     label: str
     disabled: bool = False
     form_id: str = ""
+    fragment_id: str = ""  # set when the widget lives in an st.fragment: a click reruns only that
 
     def has_key(self, key: str) -> bool:
         return self.id.endswith(f"-{key}")
@@ -151,7 +152,7 @@ class Screen:
         return any(needle in text for text in self.texts)
 
 
-def _element_screen(screen: Screen, element: Any) -> None:
+def _element_screen(screen: Screen, element: Any, fragment_id: str = "") -> None:
     kind = element.WhichOneof("type")
     if kind is None:
         return
@@ -171,7 +172,8 @@ def _element_screen(screen: Screen, element: Any) -> None:
     if "id" in fields and body.id:  # a widget (a data editor is a dataframe with an id)
         disabled = bool(getattr(body, "disabled", False))
         form_id = str(getattr(body, "form_id", "") or "")
-        screen.widgets.append(Widget(kind, body.id, str(getattr(body, "label", "")), disabled, form_id))
+        label = str(getattr(body, "label", ""))
+        screen.widgets.append(Widget(kind, body.id, label, disabled, form_id, fragment_id))
     for name in ("body", "label"):
         if name in fields:
             value = getattr(body, name)
@@ -301,7 +303,10 @@ class Session:
         w = self.screen.widget(key)
         if w.disabled:
             raise LoadError(f"button {key!r} is disabled")
-        return await self._rerun(states=(WidgetState(id=w.id, trigger_value=True),))
+        state = WidgetState(id=w.id, trigger_value=True)
+        if w.fragment_id:
+            return await self._fragment_rerun(w.fragment_id, state)
+        return await self._rerun(states=(state,))
 
     async def type(self, key: str, text: str) -> Screen:
         """Type into a text input and press Enter."""
@@ -354,7 +359,9 @@ class Session:
 
     # -- the protocol
 
-    def _backmsg(self, states: Iterable[WidgetState], *, fragment_id: str = "") -> BackMsg:
+    def _backmsg(
+        self, states: Iterable[WidgetState], *, fragment_id: str = "", timer: bool = True
+    ) -> BackMsg:
         msg = BackMsg()
         state = msg.rerun_script
         state.query_string = self.query_string
@@ -363,7 +370,7 @@ class Session:
         state.widget_states.widgets.extend(states)
         if fragment_id:
             state.fragment_id = fragment_id
-            state.is_auto_rerun = True
+            state.is_auto_rerun = timer
         state.context_info.timezone = "Asia/Shanghai"
         state.context_info.timezone_offset = -480
         state.context_info.locale = "zh-CN"
@@ -388,6 +395,18 @@ class Session:
         started = time.perf_counter()
         screen, _ = await self._send_and_receive(self._backmsg(states), self.step_timeout, fragments=False)
         screen.seconds = time.perf_counter() - started
+        return screen
+
+    async def _fragment_rerun(self, fragment_id: str, state: WidgetState) -> Screen:
+        """A click inside an st.fragment, as the browser sends it: only the fragment runs, and
+        its new elements take the place of its old ones on the screen."""
+        started = time.perf_counter()
+        msg = self._backmsg((state,), fragment_id=fragment_id, timer=False)
+        screen, full = await self._send_and_receive(msg, self.step_timeout)
+        screen.seconds = time.perf_counter() - started
+        if not full:
+            kept = [w for w in self.screen.widgets if w.fragment_id != fragment_id]
+            self.screen.widgets = kept + screen.widgets
         return screen
 
     async def _send_and_receive(
@@ -451,7 +470,7 @@ class Session:
                 delta = fwd.delta
                 which = delta.WhichOneof("type")
                 if which == "new_element":
-                    _element_screen(screen, delta.new_element)
+                    _element_screen(screen, delta.new_element, delta.fragment_id)
                 elif which == "add_block" and delta.add_block.id:
                     screen.block_ids.append(delta.add_block.id)
             elif kind == "script_finished":
