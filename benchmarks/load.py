@@ -305,7 +305,7 @@ class Session:
             raise LoadError(f"button {key!r} is disabled")
         state = WidgetState(id=w.id, trigger_value=True)
         if w.fragment_id:
-            return await self._fragment_rerun(w.fragment_id, state)
+            return await self._fragment_rerun(w.fragment_id, (state,))
         return await self._rerun(states=(state,))
 
     async def type(self, key: str, text: str) -> Screen:
@@ -355,6 +355,8 @@ class Session:
         if button is None:
             raise LoadError(f"no submit button for form {form!r}")
         states.append(WidgetState(id=button.id, trigger_value=True))
+        if button.fragment_id:
+            return await self._fragment_rerun(button.fragment_id, states)
         return await self._rerun(states=states)
 
     # -- the protocol
@@ -397,11 +399,11 @@ class Session:
         screen.seconds = time.perf_counter() - started
         return screen
 
-    async def _fragment_rerun(self, fragment_id: str, state: WidgetState) -> Screen:
+    async def _fragment_rerun(self, fragment_id: str, states: Iterable[WidgetState]) -> Screen:
         """A click inside an st.fragment, as the browser sends it: only the fragment runs, and
         its new elements take the place of its old ones on the screen."""
         started = time.perf_counter()
-        msg = self._backmsg((state,), fragment_id=fragment_id, timer=False)
+        msg = self._backmsg(states, fragment_id=fragment_id, timer=False)
         screen, full = await self._send_and_receive(msg, self.step_timeout)
         screen.seconds = time.perf_counter() - started
         if not full:

@@ -37,9 +37,11 @@ def like_button(honoree_id: str, lang: str) -> None:
         st.warning(t("store_down_like", lang))
 
 
+@st.fragment
 def guestbook(honoree_id: str | None, lang: str) -> None:
     """Leave a message (to the hall, or to one person) and read the approved ones; the author
-    also sees their own message, marked as awaiting review."""
+    also sees their own message, marked as awaiting review. A fragment, like 致敬: sending a
+    message redraws the guestbook, not the page around it."""
     st.subheader(t("guestbook_title" if honoree_id is None else "guestbook_to_person", lang))
     form_key = f"guestbook_{honoree_id or 'hall'}"
     with st.form(form_key, clear_on_submit=True):
