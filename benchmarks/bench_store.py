@@ -220,9 +220,11 @@ def figures_times(target: Target, n: int) -> dict[str, tuple[float, float, float
 # ---------------------------------------------------------------- the run
 
 
-def measure(target: Target, writes: int, events: int, rows: list[Row]) -> None:
+def measure(target: Target, writes: int, rows: list[Row]) -> None:
     name = "SQLite" if target.backend == "sqlite" else "PostgreSQL"
-    Store.open(target.url, Path(target.data_dir)).available()  # create and migrate first
+    first = Store.open(target.url, Path(target.data_dir))
+    first.available()  # create and migrate first
+    first.close()
     for what, unit in (("event", "events/s"), ("like", "likes/s")):
         for writers in (1, 4):
             store = rate(target, f"store_{what}", writers, writes)
@@ -293,7 +295,7 @@ def main() -> None:
         writes_dir = Path(tmp) / "writes"
         figures_dir = Path(tmp) / "figures"
         sqlite_writes = Target("sqlite", str(writes_dir), None, str(writes_dir / "hall.sqlite"))
-        measure(sqlite_writes, args.writes, args.events, rows)
+        measure(sqlite_writes, args.writes, rows)
         measure_figures(
             Target("sqlite", str(figures_dir), None, str(figures_dir / "hall.sqlite")), args.events, rows
         )
@@ -306,7 +308,7 @@ def main() -> None:
                 cluster.create_database("figures")
                 print(f"  PostgreSQL on 127.0.0.1:{cluster.port} ({cluster.bindir})", flush=True)
                 pg_writes = Target("postgresql", "", cluster.url("writes"), cluster.dsn("writes"))
-                measure(pg_writes, args.writes, args.events, rows)
+                measure(pg_writes, args.writes, rows)
                 pg_figures = Target("postgresql", "", cluster.url("figures"), cluster.dsn("figures"))
                 measure_figures(pg_figures, args.events, rows)
         except ClusterUnavailable as exc:

@@ -49,7 +49,8 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
 from websockets.asyncio.client import ClientConnection, connect  # noqa: E402
 from websockets.exceptions import WebSocketException  # noqa: E402
 
-from deploy.cluster import read_cpu_s, read_rss_mb  # noqa: E402
+from deploy.cluster import read_cpu_s, read_rss_mb, start_replica  # noqa: E402
+from hall.ui.capacity import BUSY_KEY  # noqa: E402  (the busy page's container)
 
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 MAX_VISITORS = 2000
@@ -63,7 +64,6 @@ STEPS = ("home", "era", "page", "search_room", "search", "honoree", "like", "lea
 ERAS = ("revolution", "reform", "new-era")
 # What visitors type: surnames, pinyin, initials, old place names, trades, a slip of the key.
 QUERIES = ("王", "陈", "wang", "zhang", "dws", "柯桥", "绍兴县", "纺织", "黄酒", "劳模", "jianguo", "wnag")
-BUSY_KEY = "hall_busy"  # the key of the busy page's container (hall/ui/capacity.py)
 _FINISHED = ForwardMsg.ScriptFinishedStatus
 _SESSIONS_LINE = re.compile(r"^active_sessions\s+(\d+)", re.MULTILINE)
 
@@ -303,19 +303,17 @@ class Session:
         w = self.screen.widget(key)
         if w.disabled:
             raise LoadError(f"button {key!r} is disabled")
-        state = WidgetState(id=w.id, trigger_value=True)
-        if w.fragment_id:
-            return await self._fragment_rerun(w.fragment_id, (state,))
-        return await self._rerun(states=(state,))
+        return await self._use(w, [WidgetState(id=w.id, trigger_value=True)])
 
     async def type(self, key: str, text: str) -> Screen:
         """Type into a text input and press Enter."""
         w = self.screen.widget(key)
-        return await self._rerun(states=(WidgetState(id=w.id, string_value=text),))
+        return await self._use(w, [WidgetState(id=w.id, string_value=text)])
 
     async def set(self, key: str, **value: Any) -> Screen:
         """Set any widget by key with a WidgetState field, e.g. set("queue", string_value="{…}")."""
-        return await self._rerun(states=(WidgetState(id=self.screen.widget(key).id, **value),))
+        w = self.screen.widget(key)
+        return await self._use(w, [WidgetState(id=w.id, **value)])
 
     async def wait(self, timeout: float) -> Screen:
         """Stay on the page without touching it until the server runs the whole page again
@@ -355,9 +353,7 @@ class Session:
         if button is None:
             raise LoadError(f"no submit button for form {form!r}")
         states.append(WidgetState(id=button.id, trigger_value=True))
-        if button.fragment_id:
-            return await self._fragment_rerun(button.fragment_id, states)
-        return await self._rerun(states=states)
+        return await self._use(button, states)
 
     # -- the protocol
 
@@ -399,9 +395,15 @@ class Session:
         screen.seconds = time.perf_counter() - started
         return screen
 
+    async def _use(self, widget: Widget, states: Sequence[WidgetState]) -> Screen:
+        """Send what using `widget` sends: a fragment's own run if it lives in one, else the page's."""
+        if widget.fragment_id:
+            return await self._fragment_rerun(widget.fragment_id, states)
+        return await self._rerun(states=states)
+
     async def _fragment_rerun(self, fragment_id: str, states: Iterable[WidgetState]) -> Screen:
-        """A click inside an st.fragment, as the browser sends it: only the fragment runs, and
-        its new elements take the place of its old ones on the screen."""
+        """A widget used inside an st.fragment, as the browser sends it: only the fragment runs,
+        and its new elements take the place of its old ones on the screen."""
         started = time.perf_counter()
         msg = self._backmsg(states, fragment_id=fragment_id, timer=False)
         screen, full = await self._send_and_receive(msg, self.step_timeout)
@@ -940,11 +942,13 @@ async def run_idle(
 # ---------------------------------------------------------------- command line
 
 
-def _levels(text: str) -> list[int]:
+def parse_levels(text: str) -> list[int]:
+    """ "10,50,100" -> [10, 50, 100]"""
     return [int(x) for x in text.split(",") if x.strip()]
 
 
-def _think(text: str) -> tuple[float, float]:
+def parse_think(text: str) -> tuple[float, float]:
+    """ "5,15" -> (5.0, 15.0); "5" -> (5.0, 5.0)"""
     low, _, high = text.partition(",")
     return float(low), float(high or low)
 
@@ -954,8 +958,6 @@ BARE_PAGE = "import streamlit as st\n\nst.write('hello')\n"
 
 async def _serve_and(args: argparse.Namespace, job: Any, *, bare: bool = False) -> Any:
     """Start a fresh hall (or, bare, an empty Streamlit page) for one job, then stop it."""
-    from deploy.cluster import start_replica
-
     with tempfile.TemporaryDirectory(prefix="hall-load-") as tmp:
         env = {"HALL_MAX_SESSIONS": str(args.max_sessions)} if args.max_sessions is not None else {}
         entrypoint = "hall_app.py"
@@ -977,7 +979,7 @@ async def _serve_and(args: argparse.Namespace, job: Any, *, bare: bool = False) 
 
 
 async def _main(args: argparse.Namespace) -> int:
-    think = _think(args.think)
+    think = parse_think(args.think)
     out: dict[str, Any] = {"load": [], "idle": None}
     failed = False
     if args.idle:
@@ -1002,7 +1004,7 @@ async def _main(args: argparse.Namespace) -> int:
                 flush=True,
             )
             out["idle_baseline"] = asdict(bare)
-    levels = _levels(args.visitors) if args.visitors else []
+    levels = parse_levels(args.visitors) if args.visitors else []
     if levels and args.serve and args.baseline and 1 not in levels:
         levels = [1, *levels]  # the baseline: one visitor alone, the same visit with no queueing
     for level in levels:

@@ -11,6 +11,7 @@ shows it (goal ≤ 1.5 s).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
 import sys
 import tempfile
@@ -47,12 +48,13 @@ def stop_title(tablet) -> str:
 def measure(taps: int) -> list[tuple[float, float, str]]:
     from playwright.sync_api import sync_playwright
 
-    tmp = Path(tempfile.mkdtemp(prefix="hall-pairing-"))
-    data, logs = tmp / "data", tmp / "logs"
-    docent = start_server("docent", data, logs, {"HALL_DOCENT_PIN": PIN})
-    screen_server = start_server("screen", data, logs)
     rows = []
-    try:
+    with tempfile.TemporaryDirectory(prefix="hall-pairing-") as tmp, contextlib.ExitStack() as servers:
+        data, logs = Path(tmp) / "data", Path(tmp) / "logs"
+        docent = start_server("docent", data, logs, {"HALL_DOCENT_PIN": PIN})
+        servers.callback(docent.stop)  # stopped even if the second server fails to start
+        screen_server = start_server("screen", data, logs)
+        servers.callback(screen_server.stop)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             tablet = browser.new_context(
@@ -79,9 +81,6 @@ def measure(taps: int) -> list[tuple[float, float, str]]:
                 screen.wait_for_selector(READY, timeout=30_000)
                 rows.append((tablet_s, time.perf_counter() - start, screen.url.split("/")[-1]))
             browser.close()
-    finally:
-        docent.stop()
-        screen_server.stop()
     return rows
 
 

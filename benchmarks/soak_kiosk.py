@@ -7,10 +7,13 @@ Python heap and RSS every few hundred taps beside the figure after the first 100
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import random
 import resource
+import shutil
 import sys
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -25,11 +28,16 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=42)
     args = parser.parse_args()
     os.environ["HALL_MODE"] = "kiosk"
+    # Its own data folder and SQLite store: thousands of taps must not land in a real hall's figures.
+    os.environ.pop("HALL_DATABASE_URL", None)
+    os.environ["HALL_DATA"] = data = tempfile.mkdtemp(prefix="hall-soak-")
+    atexit.register(shutil.rmtree, data, ignore_errors=True)
 
     from streamlit.testing.v1 import AppTest
 
     from hall.config import Mode
     from hall.ui.nav import ROOMS
+    from tests.rooms.conftest import random_tap
 
     rng = random.Random(args.seed)
     paths = [r.path for r in ROOMS if Mode.KIOSK in r.modes and r.key != "honoree"]
@@ -41,17 +49,7 @@ def main() -> None:
     print("|---:|---:|---:|---:|")
     errors = 0
     for tap in range(1, args.taps + 1):
-        buttons = [b for b in at.button if not b.disabled]
-        people = [p.proto.query_string for p in at.get("page_link") if p.proto.page == "honoree"]
-        roll = rng.random()
-        if roll < 0.6 and buttons:
-            at = rng.choice(buttons).click().run()
-        elif roll < 0.75 and people:
-            at.query_params["id"] = rng.choice(people).removeprefix("id=")
-            at = at.switch_page("rooms/honoree.py").run()
-        else:
-            at.query_params.clear()
-            at = at.switch_page(rng.choice(paths)).run()
+        at = random_tap(at, rng, paths)
         errors += len(at.exception)
         if tap == 100 or tap % 500 == 0 or tap == args.taps:
             heap = tracemalloc.get_traced_memory()[0] / 2**20

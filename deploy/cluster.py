@@ -112,10 +112,6 @@ class Nginx(Process):
     port: int = 0
     root: Path = field(default_factory=Path)
 
-    @property
-    def access_log(self) -> Path:
-        return self.root / "logs" / "access.log"
-
 
 def wait_healthy(proc: Process, path: str = "/_stcore/health", timeout: float = HEALTH_TIMEOUT_S) -> None:
     """Poll `path` until it answers 200.

@@ -28,7 +28,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks.load import Report, run_load, warm_up  # noqa: E402
+from benchmarks.load import Report, parse_levels, parse_think, run_load, warm_up  # noqa: E402
 from deploy.cluster import Nginx, Replica, find_nginx, start_nginx, start_replica, wait_healthy  # noqa: E402
 from tests.pgcluster import ClusterUnavailable, throwaway_cluster  # noqa: E402
 
@@ -46,18 +46,13 @@ def scale_out(
         env["HALL_MAX_SESSIONS"] = str(max_sessions)
     started: list[Replica | Nginx] = []
     try:
-        group = [
-            start_replica(
-                root / f"replica-{i}-data",
-                root / "logs",
-                name=f"replica-{i}",
-                env=env,
-                cookie_secret=secret,
-                wait=False,
+        group: list[Replica] = []
+        for i in range(replicas):  # each one stopped at the end even if a later one fails to start
+            data, logs = root / f"replica-{i}-data", root / "logs"
+            group.append(
+                start_replica(data, logs, name=f"replica-{i}", env=env, cookie_secret=secret, wait=False)
             )
-            for i in range(replicas)
-        ]
-        started += group
+            started.append(group[-1])
         for replica in group:
             wait_healthy(replica)
         nginx = start_nginx([r.port for r in group], root / "nginx")
@@ -98,9 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--json", default="", help="also write the figures to this file")
     args = parser.parse_args(argv)
-    args.levels = [int(x) for x in args.visitors.split(",") if x.strip()]
-    low, _, high = args.think.partition(",")
-    args.think = (float(low), float(high or low))
+    args.levels = parse_levels(args.visitors)
+    args.think = parse_think(args.think)
     if not 1 <= args.replicas <= MAX_REPLICAS:
         parser.error(f"--replicas must be 1..{MAX_REPLICAS}")
     if find_nginx() is None:

@@ -21,7 +21,6 @@ DEFAULT_COUNT = 1960  # honorees in all, real ones included
 DEFAULT_SEED = 42
 LAST_YEAR = 2025
 
-FIELDS = COLUMNS  # the pack's own file layout, as the catalogue reads it
 
 Row = dict[str, str]
 
@@ -2398,7 +2397,7 @@ def generate(count: int = DEFAULT_COUNT, seed: int = DEFAULT_SEED) -> dict[str, 
         honours += [{"honoree_id": pid, "honour": c, "year": str(y)} for c, y in person.honours]
     collectives = gen.collectives()
     studios = gen.studios(people)
-    milestones = [dict(zip(FIELDS["milestones.csv"], m, strict=True)) for m in MILESTONES]
+    milestones = [dict(zip(COLUMNS["milestones.csv"], m, strict=True)) for m in MILESTONES]
     milestones.sort(key=lambda m: (m["year"], m["date"], m["kind"]))
     return {
         "honorees.csv": honorees,
@@ -2429,7 +2428,7 @@ def write_pack(
     written = {}
     for name, rows in generate(count, seed).items():
         with (exhibits / name).open("w", encoding="utf-8", newline="") as f:
-            writer = csv.DictWriter(f, FIELDS[name], lineterminator="\n")
+            writer = csv.DictWriter(f, COLUMNS[name], lineterminator="\n")
             writer.writeheader()
             writer.writerows(rows)
         written[name] = len(rows)

@@ -1,5 +1,6 @@
 """名录 — the whole directory as a sortable, filterable table with a CSV download."""
 
+import pandas as pd
 import streamlit as st
 
 from hall.directory import public_columns, rows_at
@@ -48,7 +49,7 @@ text = st.text_input(t("search_box", lang), key="dir_text", max_chars=50)
 filters = {"era": era, "district": district, "industry": industry}
 
 
-def matching(limit: int):
+def matching(limit: int) -> tuple[int, pd.DataFrame]:
     """The rows that pass every filter, in search order, up to `limit` before the level filter."""
     if not text.strip() and not any(filters.values()) and level is not None:
         everyone = frame[frame["_level"] == level]  # one vectorised mask, no need to ask the index

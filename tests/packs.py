@@ -34,10 +34,11 @@ HONOURS = [
 ]
 
 
-def _write(path: Path, header: list[str], rows: list[tuple[str, ...]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(header)
+def _write(exhibits: Path, name: str, rows: list[dict[str, str]]) -> None:
+    """One pack file with the catalogue's own columns; a column a row leaves out is empty."""
+    with (exhibits / name).open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, COLUMNS[name], restval="")
+        writer.writeheader()
         writer.writerows(rows)
 
 
@@ -53,74 +54,27 @@ def write_pack(
     geo = REPO / "exhibits" / "geo" / "districts.geojson"
     if geo.exists():
         shutil.copy(geo, exhibits / "geo" / "districts.geojson")
-    people = [
-        (
-            i,
-            n,
-            "",
-            g,
-            b,
-            d,
-            e,
-            p,
-            ind,
-            f"{n}的事迹第一段。\n{n}的事迹第二段。",
-            "",
-            "",
-            s,
-            "测试来源" if s == "false" else "",
-        )
-        for (i, n, g, b, d, e, p, ind, s) in (honorees if honorees is not None else HONOREES)
-    ]
+    person = ("id", "name", "gender", "birth_year", "district", "employer", "position", "industry", "sample")
+    people = [dict(zip(person, row, strict=True)) for row in (honorees if honorees is not None else HONOREES)]
+    for h in people:
+        h["deeds"] = f"{h['name']}的事迹第一段。\n{h['name']}的事迹第二段。"
+        h["source"] = "测试来源" if h["sample"] == "false" else ""
+    _write(exhibits, "honorees.csv", people)
+    honour = ("honoree_id", "honour", "year")
     _write(
-        exhibits / "honorees.csv",
-        list(COLUMNS["honorees.csv"]),
-        people,
+        exhibits,
+        "honours.csv",
+        [dict(zip(honour, row, strict=True)) for row in (honours if honours is not None else HONOURS)],
     )
+    collective = {"id": "c1", "name": "某车间班组", "district": "柯桥区", "honour": "national_pioneer"}
     _write(
-        exhibits / "honours.csv",
-        ["honoree_id", "honour", "year"],
-        honours if honours is not None else HONOURS,
+        exhibits, "collectives.csv", [{**collective, "year": "2017", "deeds": "技术攻关", "sample": "true"}]
     )
-    _write(
-        exhibits / "collectives.csv",
-        ["id", "name", "district", "honour", "year", "deeds", "sample", "source"],
-        [("c1", "某车间班组", "柯桥区", "national_pioneer", "2017", "技术攻关", "true", "")],
-    )
-    _write(
-        exhibits / "studios.csv",
-        [
-            "id",
-            "name",
-            "level",
-            "leader_id",
-            "district",
-            "lon",
-            "lat",
-            "open_for_visits",
-            "what_to_see",
-            "sample",
-            "source",
-        ],
-        [
-            (
-                "w1",
-                "陈志强劳模创新工作室",
-                "municipal",
-                "t06",
-                "越城区",
-                "120.58",
-                "30.0",
-                "true",
-                "黄酒酿造技艺展示",
-                "true",
-                "",
-            )
-        ],
-    )
-    _write(
-        exhibits / "milestones.csv",
-        ["year", "date", "title_zh", "title_en", "kind", "source"],
-        [("1950", "1950-09-25", "全国劳模代表会议", "First national conference", "national_conference", "x")],
-    )
+    studio = {"id": "w1", "name": "陈志强劳模创新工作室", "level": "municipal", "leader_id": "t06"}
+    where = {"district": "越城区", "lon": "120.58", "lat": "30.0"}
+    visit = {"open_for_visits": "true", "what_to_see": "黄酒酿造技艺展示", "sample": "true"}
+    _write(exhibits, "studios.csv", [{**studio, **where, **visit}])
+    milestone = {"year": "1950", "date": "1950-09-25", "title_zh": "全国劳模代表会议"}
+    extra = {"title_en": "First national conference", "kind": "national_conference", "source": "x"}
+    _write(exhibits, "milestones.csv", [{**milestone, **extra}])
     return root

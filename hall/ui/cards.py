@@ -64,11 +64,10 @@ def card_grid(
     cat: Catalog,
     lang: str,
     notes: Mapping[str, str] | None = None,
-    key: str = "cards",
 ) -> None:
     """Cards in as many columns as the screen is wide (hall.css): one on a phone, four on a kiosk."""
     person_room = page(HONOREE_PAGE)
-    with st.container(key=f"grid_{key}"):
+    with st.container(key="grid_cards"):  # one grid per page
         for h in people:
             card(h, cat, lang, person_room, (notes or {}).get(h.id, ""))
 

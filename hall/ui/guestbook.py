@@ -16,7 +16,7 @@ from hall.ui.visits import session_key
 def like_button(honoree_id: str, lang: str) -> None:
     """致敬 with the live count; one per visitor session; says so plainly when it cannot save.
 
-    A fragment: a salute redraws the button alone, not the person's whole page (3 messages to
+    A fragment: a salute redraws the button alone, not the person's whole page (6 messages to
     the phone instead of ~70)."""
     try:
         count = store().likes(honoree_id)

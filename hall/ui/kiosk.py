@@ -32,8 +32,10 @@ def chrome(cat: Catalog, lang: str, *, show_bar: bool = True, idle: bool = True)
         "attract": ATTRACT_URL,
         "message": t("kiosk_still_there", lang),
     }
+    # "<" escaped: no text in the config, ours or a pack's, can close the script element.
+    cfg = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
     st.html(
-        f"<script>{_JS.replace('CFG', json.dumps(config, ensure_ascii=False))}</script>",
+        f"<script>{_JS.replace('CFG', cfg)}</script>",
         unsafe_allow_javascript=True,
     )
     if show_bar:

@@ -7,20 +7,16 @@ import importlib.util
 import inspect
 import os
 import re
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Generator, Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
+
+from deploy.cluster import Replica as HallServer  # one `streamlit run` of the hall, as deploy/ starts it
+from deploy.cluster import start_replica
+from tests.needs import missing
 
 if TYPE_CHECKING:  # playwright may be missing: the fixtures then skip (or fail under CI)
     from playwright.sync_api import Browser, Page, Playwright, Route, WebSocketRoute
@@ -41,12 +37,8 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
-HEALTH_TIMEOUT_S = 30.0
 READY_SELECTOR = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 LOG_TAIL_LINES = 200
-
-# No proxy for loopback: a CI runner's HTTP_PROXY must not swallow the health check.
-_LOCAL_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -64,65 +56,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
-def _missing(reason: str) -> NoReturn:
-    """Skip loudly; under CI a missing browser stack is a failure, never a silent skip."""
-    message = f"BROWSER TESTS NOT RUN: {reason}"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
-
-
 def _require_browser_stack() -> None:
     """Skip (fail under CI) unless both Playwright and the Chromium binary are present."""
     if importlib.util.find_spec("playwright") is None:
-        _missing("the playwright package is not installed (pip install playwright)")
+        missing("BROWSER TESTS", "the playwright package is not installed (pip install playwright)")
     if not CHROMIUM.exists():
-        _missing(f"{CHROMIUM} not found (apt-get install chromium fonts-noto-cjk)")
+        missing("BROWSER TESTS", f"{CHROMIUM} not found (apt-get install chromium fonts-noto-cjk)")
 
 
 # ---------------------------------------------------------------- servers
-
-
-@dataclass
-class HallServer:
-    """One `streamlit run` of the hall: its mode, base URL, data folder and log file."""
-
-    mode: str
-    url: str
-    data_dir: Path
-    log_path: Path
-    process: subprocess.Popen[bytes] = field(repr=False)
-
-    @property
-    def port(self) -> int:
-        return int(urlsplit(self.url).port or 0)
-
-    def alive(self) -> bool:
-        return self.process.poll() is None
-
-    def log(self, tail: int | None = None) -> str:
-        """The server's stdout and stderr so far (the last `tail` lines if given)."""
-        text = self.log_path.read_text(encoding="utf-8", errors="replace")
-        return "\n".join(text.splitlines()[-tail:]) if tail else text
-
-    def stop(self) -> None:
-        """Terminate this server's process group; kill it if it ignores SIGTERM for 5 s."""
-        if not self.alive():
-            return
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=5)
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _entrypoint() -> str:
@@ -130,75 +72,17 @@ def _entrypoint() -> str:
     return os.environ.get("HALL_ENTRYPOINT", "hall_app.py")
 
 
-def _python() -> str:
-    venv = REPO / ".venv" / "bin" / "python"
-    return str(venv) if venv.exists() else sys.executable
-
-
-def _wait_healthy(server: HallServer, timeout: float = HEALTH_TIMEOUT_S) -> None:
-    deadline = time.monotonic() + timeout
-    health = f"{server.url}/_stcore/health"
-    while time.monotonic() < deadline:
-        if not server.alive():
-            raise RuntimeError(
-                f"hall server ({server.mode}) exited with {server.process.returncode} "
-                f"before it was healthy; log:\n{server.log(LOG_TAIL_LINES)}"
-            )
-        with (
-            contextlib.suppress(urllib.error.URLError, OSError),
-            _LOCAL_OPENER.open(health, timeout=2) as response,
-        ):
-            if response.status == 200:
-                return
-        time.sleep(0.1)
-    server.stop()
-    raise RuntimeError(
-        f"hall server ({server.mode}) not healthy after {timeout:.0f} s at {health}; "
-        f"log:\n{server.log(LOG_TAIL_LINES)}"
-    )
-
-
 def start_server(
     mode: str, data_dir: Path, log_dir: Path, env: Mapping[str, str] | None = None
 ) -> HallServer:
     """Start `streamlit run` for the hall in `mode` on a free port and wait until healthy."""
-    port = _free_port()
-    data_dir.mkdir(parents=True, exist_ok=True)
-    log_dir.mkdir(parents=True, exist_ok=True)
-    log_path = log_dir / f"server-{mode}-{port}.log"
-    server_env = {
-        **os.environ,
-        "HALL_MODE": mode,
-        "HALL_DATA": str(data_dir),
-        "PYTHONUNBUFFERED": "1",  # so the log is complete when a test fails
-        **(env or {}),
-    }
-    command = [
-        _python(),
-        "-m",
-        "streamlit",
-        "run",
-        _entrypoint(),
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-    ]
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            command,
-            cwd=REPO,  # .streamlit/config.toml and static/ are found relative to the repo root
-            env=server_env,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # its own process group, so teardown can end all of it
-        )
-    server = HallServer(mode, f"http://127.0.0.1:{port}", data_dir, log_path, process)
-    _wait_healthy(server)
-    return server
+    return start_replica(
+        data_dir,
+        log_dir,
+        name=f"server-{mode}",
+        env={"HALL_MODE": mode, **(env or {})},
+        entrypoint=_entrypoint(),
+    )
 
 
 class ServerPool:
@@ -268,7 +152,7 @@ def playwright() -> Iterator[Playwright]:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _missing("the playwright package is not installed (pip install playwright)")
+        missing("BROWSER TESTS", "the playwright package is not installed (pip install playwright)")
     with sync_playwright() as driver:
         yield driver
 
@@ -414,7 +298,7 @@ def pytest_runtest_makereport(
         state = "running" if server.alive() else f"exited {server.process.returncode}"
         report.sections.append(
             (
-                f"hall server log: {server.mode} {server.url} ({state}), last "
+                f"hall server log: {server.name} {server.url} ({state}), last "
                 f"{LOG_TAIL_LINES} lines of {server.log_path}",
                 server.log(LOG_TAIL_LINES),
             )

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import os
 from collections.abc import Callable, Coroutine, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import Any, TypeVar
 
 import pytest
 
@@ -22,14 +21,6 @@ def run_async(coro: Coroutine[Any, Any, T]) -> T:
     Playwright's sync API keeps an event loop running on the main thread until the session ends."""
     with ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(asyncio.run, coro).result()
-
-
-def missing(what: str, reason: str) -> NoReturn:
-    """Skip loudly; under CI a missing binary is a failure, never a silent skip."""
-    message = f"{what} NOT RUN: {reason}"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
 
 
 @pytest.fixture

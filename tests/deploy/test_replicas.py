@@ -22,7 +22,8 @@ import pytest
 from benchmarks.load import Session, http_get, run_load
 from deploy.cluster import Nginx, Replica, find_nginx, start_nginx, start_replica, wait_healthy
 from hall.store import Store
-from tests.deploy.conftest import missing, run_async
+from tests.deploy.conftest import ReplicaFactory, run_async
+from tests.needs import missing
 from tests.pgcluster import ClusterUnavailable, PgCluster, throwaway_cluster
 
 # The processes are started once per module on each xdist worker that runs some of these
@@ -51,25 +52,21 @@ class Hall:
     def database_url(self) -> str:
         return self.pg.url("hall")
 
-    def start(self, name: str, mode: str, **env: str) -> Replica:
-        """One more replica on the same database (docent and screen modes)."""
-        return start_replica(
-            self.root / f"{name}-data",
-            self.root / "logs",
-            name=name,
-            env={"HALL_MODE": mode, "HALL_DATABASE_URL": self.database_url, **env},
-            cookie_secret=COOKIE_SECRET,
-        )
-
 
 @pytest.fixture(scope="module")
 def hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hall]:
     if find_nginx() is None:
         missing("CROSS-REPLICA TESTS", "nginx not found (apt-get install nginx)")
     root = tmp_path_factory.mktemp("scaleout")
-    started: list[Replica | Nginx] = []
     try:
-        with throwaway_cluster("hall") as pg:
+        # Left in reverse: the processes stop (and show their logs) while nginx's folder and
+        # the database they use are still there.
+        with (
+            throwaway_cluster("hall") as pg,
+            # nginx's workers must reach its folder: not under pytest's private tmp.
+            tempfile.TemporaryDirectory(prefix="hall-nginx-") as nginx_root,
+            contextlib.ExitStack() as running,
+        ):
             env = {
                 "HALL_MODE": "online",
                 "HALL_DATABASE_URL": pg.url("hall"),
@@ -87,21 +84,20 @@ def hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hall]:
                 )
                 for name in ("a", "b")
             )
-            started += [a, b]
+            for replica in (a, b):
+                running.callback(_stop_and_show, replica)
             wait_healthy(a)
             wait_healthy(b)
-            # nginx's workers must reach its folder: not under pytest's private tmp.
-            with tempfile.TemporaryDirectory(prefix="hall-nginx-") as nginx_root:
-                nginx = start_nginx([a.port, b.port], Path(nginx_root))
-                started.append(nginx)
-                yield Hall(pg, a, b, nginx, root)
-                nginx.stop()
+            nginx = start_nginx([a.port, b.port], Path(nginx_root))
+            running.callback(_stop_and_show, nginx)
+            yield Hall(pg, a, b, nginx, root)
     except ClusterUnavailable as exc:
         missing("CROSS-REPLICA TESTS", str(exc))
-    finally:
-        for proc in started:
-            proc.stop()
-            print(f"---- {proc.name} {proc.url} log (last lines) ----\n{proc.log()}")
+
+
+def _stop_and_show(proc: Replica | Nginx) -> None:
+    proc.stop()
+    print(f"---- {proc.name} {proc.url} log (last lines) ----\n{proc.log()}")
 
 
 def like_count(session: Session) -> int:
@@ -272,9 +268,14 @@ def test_visitors_through_nginx_are_spread_over_both_replicas_without_errors(hal
     assert all(n > 0 for n in new_sessions), new_sessions
 
 
-def test_a_docent_on_one_replica_drives_a_screen_on_another(hall: Hall) -> None:
-    docent_replica = hall.start("docent", "docent", HALL_DOCENT_PIN=DOCENT_PIN)
-    screen_replica = hall.start("screen", "screen")
+def test_a_docent_on_one_replica_drives_a_screen_on_another(
+    hall: Hall, replica_factory: ReplicaFactory
+) -> None:
+    on_the_store = {"HALL_DATABASE_URL": hall.database_url}
+    docent_replica = replica_factory(
+        {**on_the_store, "HALL_MODE": "docent", "HALL_DOCENT_PIN": DOCENT_PIN}, "docent"
+    )
+    screen_replica = replica_factory({**on_the_store, "HALL_MODE": "screen"}, "screen")
 
     async def scenario() -> None:
         screen = await _connect(screen_replica.url)
@@ -299,10 +300,4 @@ def test_a_docent_on_one_replica_drives_a_screen_on_another(hall: Hall) -> None:
             await screen.close()
             await tablet.close()
 
-    try:
-        run_async(scenario())
-    finally:
-        for replica in (docent_replica, screen_replica):
-            replica.stop()
-            with contextlib.suppress(OSError):
-                print(f"---- {replica.name} log ----\n{replica.log()}")
+    run_async(scenario())

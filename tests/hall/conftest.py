@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 import itertools
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import pytest
 
 from hall.store import Store
+from tests.needs import missing
 from tests.pgcluster import ClusterUnavailable, PgCluster, requirements, throwaway_cluster
 
 _databases = itertools.count(1)
-
-
-def _missing(reason: str) -> NoReturn:
-    """Skip loudly; under CI a missing PostgreSQL is a failure, never a silent skip."""
-    message = f"POSTGRESQL TESTS NOT RUN: {reason}"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
 
 
 @pytest.fixture(scope="session")
@@ -31,7 +23,7 @@ def pg_cluster() -> Iterator[PgCluster]:
     try:
         requirements()
     except ClusterUnavailable as exc:
-        _missing(str(exc))
+        missing("POSTGRESQL TESTS", str(exc))
     with throwaway_cluster("postgres_tests") as cluster:
         yield cluster
 

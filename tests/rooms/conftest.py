@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -59,6 +60,20 @@ def open_room(pack_env: Path) -> Callable[..., AppTest]:
         return at.switch_page(path).run()
 
     return _open
+
+
+def random_tap(at: AppTest, rng: random.Random, rooms: list[str]) -> AppTest:
+    """One tap of a restless visitor: an enabled button, a person's card, or another room."""
+    buttons = [b for b in at.button if not b.disabled]
+    people = [p.proto.query_string for p in at.get("page_link") if p.proto.page == "honoree"]
+    roll = rng.random()
+    if roll < 0.6 and buttons:
+        return rng.choice(buttons).click().run()
+    if roll < 0.75 and people:
+        at.query_params["id"] = rng.choice(people).removeprefix("id=")
+        return at.switch_page("rooms/honoree.py").run()
+    at.query_params.clear()
+    return at.switch_page(rng.choice(rooms)).run()
 
 
 def texts(at: AppTest) -> str:

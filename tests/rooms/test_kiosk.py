@@ -12,7 +12,7 @@ from hall.config import Mode
 from hall.labels import t
 from hall.qr import deep_link, qr_svg
 from hall.ui.nav import ROOMS, rooms_for
-from tests.rooms.conftest import texts
+from tests.rooms.conftest import random_tap, texts
 
 
 @pytest.fixture
@@ -94,17 +94,7 @@ def test_soak_random_taps_raise_nothing_and_memory_stays_flat(kiosk_env, open_ro
     tracemalloc.start()
     sizes = []
     for step in range(400):
-        buttons = [b for b in at.button if not b.disabled]
-        people = [p.proto.query_string for p in at.get("page_link") if p.proto.page == "honoree"]
-        roll = rng.random()
-        if roll < 0.6 and buttons:
-            at = rng.choice(buttons).click().run()
-        elif roll < 0.75 and people:
-            at.query_params["id"] = rng.choice(people).removeprefix("id=")
-            at = at.switch_page("rooms/honoree.py").run()
-        else:
-            at.query_params.clear()
-            at = at.switch_page(rng.choice(paths)).run()
+        at = random_tap(at, rng, paths)
         assert not at.exception, f"step {step}: {at.exception}"
         if step in (100, 399):
             sizes.append(tracemalloc.get_traced_memory()[0])
