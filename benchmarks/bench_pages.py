@@ -30,9 +30,9 @@ def time_rooms(runs: int) -> dict[str, tuple[float, float]]:
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    from hall.catalog import load_catalog
     from hall.config import Settings
-    from hall.ui.nav import ROOMS
+    from hall.pack import load_catalog
+    from hall.rooms import ROOMS
 
     st.cache_resource.clear()
     settings = Settings.from_env()
@@ -51,7 +51,7 @@ def time_rooms(runs: int) -> dict[str, tuple[float, float]]:
                 at = AppTest.from_file(str(REPO / "hall_app.py"), default_timeout=60)
                 if room.key == "honoree":
                     at.query_params["id"] = honoree
-                at.switch_page(room.path)
+                at.switch_page(room.file)
             start = time.perf_counter()
             at.run()
             firsts.append(time.perf_counter() - start)
@@ -68,7 +68,7 @@ def catalogue_ready_seconds(pack: Path, data_dir: Path) -> tuple[float, float]:
     """(cold build, load from the prebuilt cache) in a fresh process each."""
     code = (
         f"import sys,time; t=time.perf_counter(); sys.path.insert(0, {str(REPO)!r});"
-        f"from hall.catalog import load_catalog; load_catalog({str(pack)!r}, data_dir={str(data_dir)!r});"
+        f"from hall.pack import load_catalog; load_catalog({str(pack)!r}, data_dir={str(data_dir)!r});"
         "print(time.perf_counter()-t)"
     )
     for stale in data_dir.glob("catalog-*.pickle"):

@@ -55,7 +55,7 @@ def synthetic_catalog(count: int, seed: int) -> SyntheticCatalog:
     """Honorees made up here, for when hall.sample is not available."""
     import yaml
 
-    from hall.records import (
+    from hall.pack.records import (
         District,
         Era,
         Honoree,
@@ -133,7 +133,7 @@ def synthetic_catalog(count: int, seed: int) -> SyntheticCatalog:
 def prepare_catalog(count: int, work: Path, seed: int) -> dict[str, str]:
     """Make (once) a catalogue of `count` honorees; returns how to load it in any process."""
     try:
-        from hall.catalog import load_catalog
+        from hall.pack import load_catalog
         from hall.sample import write_pack
     except ImportError:
         path = work / f"synthetic-{count}-{seed}.pickle"
@@ -153,7 +153,7 @@ def prepare_catalog(count: int, work: Path, seed: int) -> dict[str, str]:
 def load(spec: dict[str, str]) -> Any:
     if spec["kind"] == "pickle":
         return pickle.loads(Path(spec["path"]).read_bytes())
-    from hall.catalog import load_catalog
+    from hall.pack import load_catalog
 
     return load_catalog(spec["pack"], data_dir=spec["data"])
 

@@ -34,7 +34,7 @@ import psycopg  # noqa: E402
 import sqlalchemy as sa  # noqa: E402
 
 from hall.store import Store, compute_figures, events_t  # noqa: E402
-from tests.pgcluster import ClusterUnavailable, throwaway_cluster  # noqa: E402
+from tests.support.pgcluster import ClusterUnavailable, throwaway_cluster  # noqa: E402
 
 EVENT_SQL = (
     "INSERT INTO events (created_at, day, kind, mode, room, honoree_id, query, results)"

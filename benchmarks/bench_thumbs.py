@@ -25,10 +25,10 @@ sys.path.insert(0, str(REPO))
 def main() -> None:
     from PIL import Image, ImageOps
 
-    from hall.catalog import load_catalog
     from hall.media import ingest, make_thumbnails, thumbnail_path
+    from hall.pack import load_catalog
     from tests.fixtures.photos import realistic_photo
-    from tests.packs import write_pack
+    from tests.support.packs import write_pack
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--photos", type=int, default=24)

@@ -36,11 +36,11 @@ def main() -> None:
     from streamlit.testing.v1 import AppTest
 
     from hall.config import Mode
-    from hall.ui.nav import ROOMS
+    from hall.rooms import ROOMS
     from tests.rooms.conftest import random_tap
 
     rng = random.Random(args.seed)
-    paths = [r.path for r in ROOMS if Mode.KIOSK in r.modes and r.key != "honoree"]
+    paths = [r.key for r in ROOMS if Mode.KIOSK in r.modes and r.key != "honoree"]
     at = AppTest.from_file(str(REPO / "hall_app.py"), default_timeout=120).run()
     tracemalloc.start()
     start = time.perf_counter()

@@ -30,7 +30,7 @@ if str(REPO) not in sys.path:
 
 from benchmarks.load import Report, parse_levels, parse_think, run_load, warm_up  # noqa: E402
 from deploy.cluster import Nginx, Replica, find_nginx, start_nginx, start_replica, wait_healthy  # noqa: E402
-from tests.pgcluster import ClusterUnavailable, throwaway_cluster  # noqa: E402
+from tests.support.pgcluster import ClusterUnavailable, throwaway_cluster  # noqa: E402
 
 MAX_REPLICAS = 8
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from hall.catalog import Catalog
 from hall.labels import t
-from hall.records import Level
+from hall.pack import Catalog
+from hall.pack.records import Level
 
 COLUMNS = (
     "col_id",

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from hall.records import Problem
+    from hall.pack.records import Problem
 
 
 class HallError(Exception):

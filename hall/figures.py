@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from hall.geo import DistrictMap
 from hall.labels import t
-from hall.records import Level, Studio
+from hall.pack.records import Level, Studio
 from hall.timeline import Counts, EraBand, LifeEvent, MilestoneMark, decade_of
 
 FONT = "hallsans, 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"

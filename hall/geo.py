@@ -14,10 +14,10 @@ from typing import Any
 
 import numpy as np
 
-from hall.catalog import Catalog
 from hall.errors import PackError
 from hall.honours import HonourTable
-from hall.records import District, Problem, Studio
+from hall.pack import Catalog
+from hall.pack.records import District, Problem, Studio
 
 GEO_FILE = "geo/districts.geojson"  # inside exhibits/
 # A feature with this `level` is the whole city's outline: allowed beside the districts, not drawn.

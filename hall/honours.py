@@ -8,8 +8,8 @@ from typing import overload
 
 import numpy as np
 
-from hall.catalog import Catalog
-from hall.records import Honoree, Level
+from hall.pack import Catalog
+from hall.pack.records import Honoree, Level, rank_key
 
 NO_YEAR = 0
 
@@ -58,7 +58,7 @@ class HonourTable:
         columns = np.array(rows, dtype=np.int32).reshape(-1, 5).T
         # The same order as Catalog's groups, so a span or district lists people as an era room does.
         by_place = np.array(
-            sorted(range(len(cat.honorees)), key=lambda i: _rank_key(cat.honorees[i])), dtype=np.int32
+            sorted(range(len(cat.honorees)), key=lambda i: rank_key(cat.honorees[i])), dtype=np.int32
         )
         place = np.empty_like(by_place)
         place[by_place] = np.arange(len(by_place), dtype=np.int32)
@@ -106,11 +106,6 @@ class HonourTable:
     def holders(self, keep: np.ndarray) -> np.ndarray:
         """Positions of the honorees holding at least one kept honour, in ranking order."""
         return self.by_place[np.unique(self.place[self.holder[keep]])]
-
-
-def _rank_key(h: Honoree) -> tuple[int, int, str]:
-    # Mirrors the catalogue's own group order: best honour first, then earliest, then id.
-    return (h.best_level, h.first_year or 9999, h.id)
 
 
 class People(Sequence[Honoree]):

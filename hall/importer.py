@@ -19,19 +19,13 @@ from typing import Any
 
 import yaml
 
-from hall import packfiles
-from hall.catalog import (
-    FIRST_YEAR,
-    HONOREE_COLUMNS,
-    HONOUR_COLUMNS,
-    OLDEST_BIRTH_YEAR,
-    Catalog,
-    _Problems,
-    _read_hall_yaml,
-)
 from hall.errors import HallError, PackError
-from hall.packfiles import PackCsv
-from hall.records import District, HallInfo, HonourKind, HonourType, Industry
+from hall.pack import Catalog
+from hall.pack import write as packwrite
+from hall.pack.read import FIRST_YEAR, OLDEST_BIRTH_YEAR, Problems, read_hall_yaml
+from hall.pack.records import District, HallInfo, HonourKind, HonourType, Industry
+from hall.pack.schema import HONOREE, HONOUR
+from hall.pack.write import PackCsv
 from hall.textnorm import normalize
 
 IDS_FILE = "ids.yaml"
@@ -288,13 +282,13 @@ def apply_import(plan: ImportPlan, pack_dir: Path | str | None = None) -> Import
     A plan that changes nothing writes nothing (re-importing a file is a no-op).
 
     Raises:
-        packfiles.PackChanged: the pack's files changed after the plan was made.
-        packfiles.PackWriteFailed: writing failed; the pack is as it was.
+        packwrite.PackChanged: the pack's files changed after the plan was made.
+        packwrite.PackWriteFailed: writing failed; the pack is as it was.
     """
     if not plan.report.changed:
         return plan.report
     target = Path(pack_dir) if pack_dir is not None else Path(plan.pack)
-    backup = packfiles.replace_files(target, dict(plan.files), expected=dict(plan.base))
+    backup = packwrite.replace_files(target, dict(plan.files), expected=dict(plan.base))
     return replace(plan.report, written=True, backup=str(backup.path))
 
 
@@ -459,8 +453,8 @@ class _Vocabulary:
 
     @classmethod
     def read(cls, pack: Path) -> _Vocabulary:
-        problems = _Problems()
-        info, _eras, kinds, districts, industries = _read_hall_yaml(pack / "exhibits" / "hall.yaml", problems)
+        problems = Problems()
+        info, _eras, kinds, districts, industries = read_hall_yaml(pack / "exhibits" / "hall.yaml", problems)
         honour_keys: dict[str, str | None] = {}
         for kind in kinds.values():
             for name in (kind.code, kind.name.zh, kind.name.en, *kind.aliases):
@@ -875,9 +869,9 @@ class _Planner:
     # -- merging into the pack --------------------------------------------------------
     def _merge(self, rows: list[_Row]) -> ImportPlan:
         exhibits = self.pack / "exhibits"
-        people = PackCsv.read(exhibits / "honorees.csv", HONOREE_COLUMNS)
-        honours = PackCsv.read(exhibits / "honours.csv", HONOUR_COLUMNS)
-        base = packfiles.fingerprint(self.pack, ("honorees.csv", "honours.csv", IDS_FILE))
+        people = PackCsv.read(exhibits / "honorees.csv", HONOREE.columns)
+        honours = PackCsv.read(exhibits / "honours.csv", HONOUR.columns)
+        base = packwrite.fingerprint(self.pack, ("honorees.csv", "honours.csv", IDS_FILE))
         for required in ("id", "name"):
             people.col(required)
         people.changed = False
@@ -1255,7 +1249,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         plan = plan_import(args.file, args.file.name, pack)
         report = plan.report if args.dry_run else apply_import(plan, pack)
-    except (ImportFailed, PackError, packfiles.PackChanged, packfiles.PackWriteFailed) as exc:
+    except (ImportFailed, PackError, packwrite.PackChanged, packwrite.PackWriteFailed) as exc:
         if args.json:
             print(json.dumps({"error": str(exc)}, ensure_ascii=False))
         else:

@@ -19,12 +19,13 @@ from typing import Any
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from hall import packfiles
-from hall.catalog import HONOREE_COLUMNS, Catalog, load_catalog
 from hall.config import REPO_ROOT, Settings
 from hall.errors import HallError, PackError
 from hall.importer import clean_name
-from hall.packfiles import PackCsv
+from hall.pack import Catalog, load_catalog
+from hall.pack import write as packwrite
+from hall.pack.schema import HONOREE
+from hall.pack.write import PackCsv
 
 log = logging.getLogger(__name__)
 
@@ -197,7 +198,7 @@ def ingest(
     share is refused: rename the file to the id). See `ingest_uploads`.
 
     Raises:
-        packfiles.PackWriteFailed: honorees.csv could not be updated (nothing changed).
+        packwrite.PackWriteFailed: honorees.csv could not be updated (nothing changed).
     """
     src = Path(src_dir)
     uploads: list[tuple[str, bytes | PhotoRefused]] = []
@@ -223,7 +224,7 @@ def ingest_uploads(
     """Take in uploaded photos, (file name, bytes) each, matched by file name as in `ingest`.
 
     Raises:
-        packfiles.PackWriteFailed: honorees.csv could not be updated (nothing changed).
+        packwrite.PackWriteFailed: honorees.csv could not be updated (nothing changed).
     """
     return _ingest(list(uploads), catalog, Path(pack_dir), Path(static_cache), by_id={})
 
@@ -239,7 +240,7 @@ def set_portrait(
     """Make one uploaded photo this honoree's portrait, whatever the file is called.
 
     Raises:
-        packfiles.PackWriteFailed: honorees.csv could not be updated (nothing changed).
+        packwrite.PackWriteFailed: honorees.csv could not be updated (nothing changed).
     """
     return _ingest(
         [(filename, data)], catalog, Path(pack_dir), Path(static_cache), by_id={filename: honoree_id}
@@ -352,9 +353,9 @@ def _is_image(data: bytes) -> bool:
 
 def _commit(pack: Path, ready: list[_Ready], refused: list[Refusal]) -> tuple[bool, str]:
     """Originals into media/portraits/, then the portrait column, all or nothing."""
-    exhibits = packfiles.exhibits_dir(pack)
-    base = packfiles.fingerprint(pack, ("honorees.csv",))
-    table = PackCsv.read(exhibits / "honorees.csv", HONOREE_COLUMNS)
+    exhibits = packwrite.exhibits_dir(pack)
+    base = packwrite.fingerprint(pack, ("honorees.csv",))
+    table = PackCsv.read(exhibits / "honorees.csv", HONOREE.columns)
     rows = {table.get(row, "id"): row for row in table.rows}
     for r in list(ready):
         if r.honoree_id not in rows:
@@ -383,7 +384,7 @@ def _commit(pack: Path, ready: list[_Ready], refused: list[Refusal]) -> tuple[bo
         backup = ""
         if table.changed:
             backup = str(
-                packfiles.replace_files(pack, {"honorees.csv": table.to_bytes()}, expected=base).path
+                packwrite.replace_files(pack, {"honorees.csv": table.to_bytes()}, expected=base).path
             )
     except BaseException:
         for path in placed:
@@ -525,7 +526,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{args.folder} is not a folder", file=sys.stderr)
             return 1
         report = ingest(args.folder, catalog, pack, args.cache)
-    except (PackError, packfiles.PackChanged, packfiles.PackWriteFailed) as exc:
+    except (PackError, packwrite.PackChanged, packwrite.PackWriteFailed) as exc:
         print(json.dumps({"error": str(exc)}) if args.json else f"not done: {exc}", file=sys.stdout)
         return 1
     if args.json:

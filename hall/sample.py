@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from hall.catalog import COLUMNS
+from hall.pack.schema import BY_FILE
 
 DEFAULT_PACK = Path(__file__).resolve().parent.parent
 DEFAULT_COUNT = 1960  # honorees in all, real ones included
@@ -2397,7 +2397,7 @@ def generate(count: int = DEFAULT_COUNT, seed: int = DEFAULT_SEED) -> dict[str, 
         honours += [{"honoree_id": pid, "honour": c, "year": str(y)} for c, y in person.honours]
     collectives = gen.collectives()
     studios = gen.studios(people)
-    milestones = [dict(zip(COLUMNS["milestones.csv"], m, strict=True)) for m in MILESTONES]
+    milestones = [dict(zip(BY_FILE["milestones.csv"].columns, m, strict=True)) for m in MILESTONES]
     milestones.sort(key=lambda m: (m["year"], m["date"], m["kind"]))
     return {
         "honorees.csv": honorees,
@@ -2428,7 +2428,7 @@ def write_pack(
     written = {}
     for name, rows in generate(count, seed).items():
         with (exhibits / name).open("w", encoding="utf-8", newline="") as f:
-            writer = csv.DictWriter(f, COLUMNS[name], lineterminator="\n")
+            writer = csv.DictWriter(f, BY_FILE[name].columns, lineterminator="\n")
             writer.writeheader()
             writer.writerows(rows)
         written[name] = len(rows)

@@ -83,8 +83,9 @@ from typing import Any, NamedTuple, Protocol
 
 import numpy as np
 
+from hall.pack.cache import CATALOG_CODE, code_fingerprint
+from hall.pack.records import District, Era, Honoree, HonourKind, HonourType, rank_key
 from hall.pinyin import name_units, reading_table
-from hall.records import District, Era, Honoree, HonourKind, HonourType
 from hall.textnorm import normalize, normalize_many, normalize_with_map, split_words
 
 __all__ = [
@@ -137,7 +138,7 @@ _MAGIC = b"HALLSEARCH\x00"
 
 
 class CatalogLike(Protocol):
-    """What the index needs from a catalogue (``hall.catalog.Catalog`` has all of it)."""
+    """What the index needs from a catalogue (``hall.pack.Catalog`` has all of it)."""
 
     @property
     def honorees(self) -> Sequence[Honoree]: ...
@@ -554,7 +555,7 @@ def catalog_fingerprint(catalog: CatalogLike) -> str:
 
     * the catalogue's own ``fingerprint`` attribute, when it has one;
     * for a catalogue read from a pack folder (``catalog.pack``): the files under ``exhibits/``
-      (path, size, modification time; the same test hall.catalog trusts for its own cache) and
+      (path, size, modification time; the same test hall.pack trusts for its own cache) and
       the honoree ids in order — a few milliseconds at any size;
     * otherwise a digest of every field the index reads (about 0.4 s for 100,000 people).
     """
@@ -573,9 +574,8 @@ def _pack_fingerprint(pack: Path, catalog: CatalogLike) -> str:
     exhibits = pack / "exhibits"
     if not exhibits.is_dir():
         return ""
-    loader = sys.modules.get("hall.catalog")
     digest = hashlib.sha1(usedforsecurity=False)
-    head = (_versions(), str(pack.resolve()), getattr(loader, "CACHE_VERSION", ""))
+    head = (_versions(), str(pack.resolve()), code_fingerprint(*CATALOG_CODE))
     digest.update(repr(head).encode())
     for path in sorted(exhibits.rglob("*")):
         if path.is_file():
@@ -654,13 +654,8 @@ def _text_of(value: Any) -> tuple[str, str]:
 
 def _rank_order(honorees: Sequence[Honoree]) -> np.ndarray:
     """Rows in listing order: best honour level, then year of the first honour, then id."""
-    keys = sorted(range(len(honorees)), key=lambda i: _rank_key(honorees[i]))
+    keys = sorted(range(len(honorees)), key=lambda i: rank_key(honorees[i]))
     return np.asarray(keys, dtype=np.int64)
-
-
-def _rank_key(h: Honoree) -> tuple[int, int, str]:
-    first = next((o.year for o in h.honours if o.year is not None), None)
-    return (h.best_level, first if first is not None else 9999, h.id)
 
 
 class _Unit(NamedTuple):
@@ -1773,7 +1768,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ValueError:
             parser.error(f"--years: not a year range: {args.years!r}")
 
-    from hall.catalog import load_catalog
+    from hall.pack import load_catalog
 
     catalog = load_catalog(args.pack)
     if args.no_cache:

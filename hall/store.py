@@ -29,7 +29,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from hall.config import Mode
 from hall.errors import MessageRefused, PairingRefused, StoreUnavailable
-from hall.tours import Targets, Tour, tour_from_yaml
+from hall.pack.tours import Targets, Tour, tour_from_yaml
 
 log = logging.getLogger(__name__)
 

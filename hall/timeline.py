@@ -9,9 +9,9 @@ from typing import Any
 
 import numpy as np
 
-from hall.catalog import Catalog
 from hall.honours import NO_YEAR, HonourTable
-from hall.records import Era, Honoree, Level, Milestone, Text
+from hall.pack import Catalog
+from hall.pack.records import Era, Honoree, Level, Milestone, Text
 
 # A first decade shorter than this (1949 alone) is folded into the next one.
 MIN_FIRST_DECADE_YEARS = 5

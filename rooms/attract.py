@@ -7,11 +7,12 @@ import streamlit as st
 
 from hall.config import Mode
 from hall.labels import t
+from hall.rooms import HOME
 from hall.ui.cards import honour_summary, portrait_url
 from hall.ui.data import catalog, settings
 from hall.ui.kiosk import touch_to_start
 from hall.ui.lang import current
-from hall.ui.nav import HOME_PAGE, page
+from hall.ui.nav import page
 from hall.ui.screen import pairing_code
 from hall.ui.text import plain
 
@@ -48,7 +49,5 @@ def showcase() -> None:
 showcase()
 if not driven:
     with st.container(key="attract_touch"):
-        st.page_link(
-            page(HOME_PAGE), label=t("kiosk_touch", lang), icon=":material/touch_app:", width="stretch"
-        )
+        st.page_link(page(HOME), label=t("kiosk_touch", lang), icon=":material/touch_app:", width="stretch")
 st.caption(cat.info.name.get(lang))

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from hall.labels import t
-from hall.records import HonourType
+from hall.pack.records import HonourType
 from hall.ui.cards import PER_PAGE, page_offset, result_page
 from hall.ui.data import catalog, index
 from hall.ui.lang import current

@@ -5,7 +5,7 @@ import streamlit as st
 
 from hall.directory import public_columns, rows_at
 from hall.labels import t
-from hall.records import Level
+from hall.pack.records import Level
 from hall.ui.data import catalog, directory, index
 from hall.ui.lang import current
 

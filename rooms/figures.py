@@ -6,10 +6,11 @@ import streamlit as st
 
 from hall.errors import StoreUnavailable
 from hall.labels import t
+from hall.rooms import HONOREE
 from hall.store import Figures
 from hall.ui.data import catalog, store
 from hall.ui.lang import current
-from hall.ui.nav import HONOREE_PAGE, page
+from hall.ui.nav import page
 from hall.ui.text import plain
 
 cat, lang = catalog(), current()
@@ -71,7 +72,7 @@ def people(title: str, tallies) -> None:
     if not shown:
         st.caption(t("figures_none", lang))
     for h, count in shown:
-        st.page_link(page(HONOREE_PAGE), label=f"{plain(h.name)} · {count}", query_params={"id": h.id})
+        st.page_link(page(HONOREE), label=f"{plain(h.name)} · {count}", query_params={"id": h.id})
 
 
 left, right = st.columns(2)

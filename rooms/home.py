@@ -5,11 +5,12 @@ import datetime as dt
 import streamlit as st
 
 from hall.labels import t
+from hall.rooms import era_room
 from hall.ui.cards import card_grid
 from hall.ui.data import catalog
 from hall.ui.guestbook import guestbook
 from hall.ui.lang import current
-from hall.ui.nav import ERA_ROOMS, link, page
+from hall.ui.nav import link, page
 from hall.ui.widgets import kiosk
 
 cat, lang = catalog(), current()
@@ -34,16 +35,16 @@ for col, era in zip(st.columns(len(cat.eras)), cat.eras, strict=True):
         st.subheader(era.name.get(lang))
         st.caption(f"{era.span(lang)} · {t('era_door_count', lang, n=cat.count('era', era.id))}")
         st.markdown("　".join(trait.get(lang) for trait in era.traits))
-        st.page_link(page(ERA_ROOMS[era.id]), label=t("enter", lang), icon=":material/arrow_forward:")
+        st.page_link(page(era_room(era.id)), label=t("enter", lang), icon=":material/arrow_forward:")
 
 st.header(t("home_featured", lang))
 card_grid(cat.featured(dt.date.today(), 8), cat, lang)
 
 left, right = st.columns(2)
 with left:
-    link("rooms/craftsmen.py", t("more_craftsmen", lang), ":material/construction:")
+    link("craftsmen", t("more_craftsmen", lang), ":material/construction:")
 with right:
-    link("rooms/directory.py", t("open_directory", lang), ":material/menu_book:")
+    link("directory", t("open_directory", lang), ":material/menu_book:")
 
 if not kiosk():  # a touchscreen has no keyboard to write with
     guestbook(None, lang)

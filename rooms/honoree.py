@@ -4,6 +4,7 @@ import streamlit as st
 
 from hall.labels import t
 from hall.qr import deep_link
+from hall.rooms import HOME, era_room
 from hall.ui.cards import card_grid, display_name, portrait_url
 from hall.ui.change_request import change_request_form
 from hall.ui.charts import life_line
@@ -11,7 +12,7 @@ from hall.ui.data import catalog
 from hall.ui.guestbook import guestbook, like_button
 from hall.ui.kiosk import hand_off, reading_time
 from hall.ui.lang import current
-from hall.ui.nav import ERA_ROOMS, link
+from hall.ui.nav import link
 from hall.ui.text import plain
 from hall.ui.widgets import kiosk
 
@@ -19,7 +20,7 @@ cat, lang = catalog(), current()
 honoree_id = st.query_params.get("id", "")
 if not honoree_id:
     st.info(t("honoree_pick", lang))
-    link("rooms/home.py", t("back_home", lang), ":material/home:")
+    link(HOME, t("back_home", lang), ":material/home:")
     st.stop()
 h = cat.honoree(honoree_id)  # an unknown id becomes a message in the frame
 
@@ -57,7 +58,7 @@ for honour in h.honours:
     era = cat.era(honour.era).name.get(lang) if honour.era else ""
     line = " · ".join(x for x in (year, cat.honour_name(honour.code, lang), era) if x)
     if honour.era:
-        link(ERA_ROOMS[honour.era], plain(line), ":material/military_tech:")
+        link(era_room(honour.era), plain(line), ":material/military_tech:")
     else:
         st.markdown(f":material/military_tech: {plain(line)}")
 

@@ -5,7 +5,7 @@ import streamlit as st
 from hall.errors import PackError
 from hall.geo import district_of_selection, studios_in
 from hall.labels import t
-from hall.records import HonourType
+from hall.pack.records import HonourType
 from hall.ui import charts
 from hall.ui.data import catalog
 from hall.ui.lang import current
@@ -90,4 +90,4 @@ if studios:
     studio_list(studios, cat, lang, key=f"page_studios_{district}")
 else:
     st.caption(t("map_no_studio_here", lang))
-link("rooms/studios.py", t("map_all_studios", lang), ":material/handyman:", district=district)
+link("studios", t("map_all_studios", lang), ":material/handyman:", district=district)

@@ -7,9 +7,9 @@ import streamlit as st
 
 from hall.errors import PairingRefused, StoreUnavailable
 from hall.labels import t
-from hall.tours import stop_room
+from hall.pack.tours import stop_room
 from hall.ui.data import catalog, store
-from hall.ui.docent import all_tours, describe, docent_key, room_path, unlocked
+from hall.ui.docent import all_tours, describe, docent_key, unlocked
 from hall.ui.lang import current
 from hall.ui.nav import page
 from hall.ui.text import plain
@@ -25,7 +25,7 @@ except StoreUnavailable:
     tours = {tour.id: tour for tour in cat.tours}
 if not tours:
     st.info(t("presenter_no_tours", lang))
-    st.page_link(page("rooms/tours.py"), label=t("room_tours", lang), icon=":material/route:")
+    st.page_link(page("tours"), label=t("room_tours", lang), icon=":material/route:")
     st.stop()
 tour_id = st.selectbox(
     t("presenter_tour", lang),
@@ -67,7 +67,7 @@ with st.container(key="stop_card", border=True):
     for point in stop.points:
         st.markdown(f"- {plain(point)}")
     st.page_link(
-        page(room_path(room)),
+        page(room),
         label=t("presenter_open_here", lang),
         query_params=params or None,
         icon=":material/open_in_new:",

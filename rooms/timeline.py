@@ -3,7 +3,7 @@
 import streamlit as st
 
 from hall.labels import t
-from hall.records import Honoree
+from hall.pack.records import Honoree
 from hall.timeline import decade_buckets, decade_of, span_of_selection
 from hall.ui import charts
 from hall.ui.data import catalog

@@ -5,11 +5,13 @@ import streamlit as st
 
 from hall.errors import StoreUnavailable
 from hall.labels import t
-from hall.tours import AUDIENCES, ROOM_STOPS, StopKind, handout_html, parse_tour, tour_to_yaml
+from hall.pack.tours import AUDIENCES, StopKind, handout_html, parse_tour, tour_to_yaml
+from hall.rooms import TOUR_STOPS
+from hall.rooms import room as room_of
 from hall.ui.data import catalog, index, store
 from hall.ui.docent import all_tours, describe, targets, unlocked
 from hall.ui.lang import current
-from hall.ui.nav import ROOMS
+from hall.ui.nav import title
 from hall.ui.text import plain
 from hall.ui.tour_draft import add_stop, draft_doc, draft_from, edit_stops, new_draft
 
@@ -97,12 +99,11 @@ with place:
         args=(StopKind.MAP, chosen_district),
     )
 with room:
-    rooms = [r for r in ROOMS if r.key in ROOM_STOPS]
     chosen_room = st.selectbox(
         t("stop_room", lang),
-        [r.key for r in rooms],
+        sorted(TOUR_STOPS),
         key="add_room",
-        format_func=lambda k: next(r.title(lang) for r in rooms if r.key == k),
+        format_func=lambda k: title(room_of(k), lang),
     )
     st.button(
         t("builder_add_stop", lang), key="add_room_btn", on_click=add_stop, args=(StopKind.ROOM, chosen_room)

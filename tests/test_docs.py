@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hall.config import SETTINGS, Mode, Settings
-from tests.packs import REPO
+from tests.support.packs import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hall.labels import LABELS, t
-from tests.packs import REPO
+from tests.support.packs import REPO
 
 
 @pytest.mark.parametrize("key", sorted(LABELS))

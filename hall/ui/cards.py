@@ -7,10 +7,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from hall.catalog import Catalog
 from hall.labels import t
-from hall.records import Honoree
-from hall.ui.nav import HONOREE_PAGE, page
+from hall.pack import Catalog
+from hall.pack.records import Honoree
+from hall.rooms import HONOREE
+from hall.ui.nav import page
 from hall.ui.text import plain
 
 PER_PAGE = 24
@@ -66,7 +67,7 @@ def card_grid(
     notes: Mapping[str, str] | None = None,
 ) -> None:
     """Cards in as many columns as the screen is wide (hall.css): one on a phone, four on a kiosk."""
-    person_room = page(HONOREE_PAGE)
+    person_room = page(HONOREE)
     with st.container(key="grid_cards"):  # one grid per page
         for h in people:
             card(h, cat, lang, person_room, (notes or {}).get(h.id, ""))

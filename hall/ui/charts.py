@@ -18,7 +18,7 @@ from hall.figures import PLOTLY_CONFIG
 from hall.geo import DistrictMap
 from hall.honours import HonourTable, People
 from hall.labels import t
-from hall.records import Honoree
+from hall.pack.records import Honoree
 from hall.ui.cards import card_grid, page_offset, pager
 from hall.ui.data import catalog
 from hall.ui.text import plain

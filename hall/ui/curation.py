@@ -6,11 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from hall import media
-from hall.catalog import Catalog
 from hall.errors import HallError, PackError, StoreUnavailable
 from hall.importer import ImportFailed, apply_import, plan_import
 from hall.labels import t
-from hall.packfiles import PackChanged, PackWriteFailed
+from hall.pack import Catalog
+from hall.pack.write import PackChanged, PackWriteFailed
 from hall.qr import deep_link
 from hall.qrsheet import PER_PAGE, Label, qr_sheet_html
 from hall.ui.cards import honour_summary

@@ -8,9 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from hall import media
-from hall.catalog import Catalog, load_catalog
 from hall.config import Settings
 from hall.directory import directory_frame
+from hall.pack import Catalog, load_catalog
 from hall.search import SearchIndex
 from hall.store import Store
 

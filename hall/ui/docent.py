@@ -8,11 +8,12 @@ import time
 
 import streamlit as st
 
-from hall.catalog import Catalog
 from hall.labels import t
-from hall.tours import ROOM_STOPS, Stop, StopKind, Targets, Tour
+from hall.pack import Catalog
+from hall.pack.tours import Stop, StopKind, Targets, Tour
+from hall.rooms import TOUR_STOPS, room
 from hall.ui.data import catalog, settings, store
-from hall.ui.nav import ROOMS
+from hall.ui.nav import title
 
 
 def unlocked(lang: str) -> bool:
@@ -47,7 +48,7 @@ def targets(cat: Catalog) -> Targets:
         has_honoree=cat.has,
         eras=frozenset(e.id for e in cat.eras),
         districts=frozenset(d.adcode for d in cat.districts),
-        rooms=ROOM_STOPS,
+        rooms=TOUR_STOPS,
     )
 
 
@@ -73,8 +74,4 @@ def describe(stop: Stop, cat: Catalog, lang: str) -> str:
     if stop.kind is StopKind.MAP:
         district = cat.district(stop.target)
         return f"{t('stop_map', lang)}：{district.name.get(lang) if district else stop.target}"
-    return next((r.title(lang) for r in ROOMS if r.key == stop.target), stop.target)
-
-
-def room_path(room_key: str) -> str:
-    return next(r.path for r in ROOMS if r.key == room_key)
+    return title(room(stop.target), lang)

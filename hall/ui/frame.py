@@ -10,10 +10,11 @@ import streamlit as st
 from hall.config import Mode
 from hall.errors import HallError, HonoreeNotFound, PackError
 from hall.labels import t
+from hall.rooms import ATTRACT, HOME, by_url
 from hall.ui import capacity, kiosk, screen, visits
 from hall.ui import lang as lang_ui
 from hall.ui.data import catalog, settings
-from hall.ui.nav import HOME_PAGE, page, pages
+from hall.ui.nav import page, pages
 
 log = logging.getLogger(__name__)
 
@@ -44,28 +45,29 @@ def run() -> None:
     if not let_in:  # more visitors than this process serves well: the busy page, no rooms
         capacity.busy_page(lang)
         return
-    here = room.url_path or "home"
+    shown = by_url(room.url_path)
+    here = shown.key if shown else HOME
     if touch_screen:
         # A driven screen is never touched: no room bar, and no idle reset that would lose its pairing.
-        kiosk.chrome(cat, lang, show_bar=kiosk_mode and here != "attract", idle=kiosk_mode)
+        kiosk.chrome(cat, lang, show_bar=kiosk_mode and here != ATTRACT, idle=kiosk_mode)
     if mode is Mode.SCREEN:
         screen.follow(here)
-    if here != "attract":
+    if here != ATTRACT:
         _header(cat.info.name.get(lang), cat.info.sample_data, lang, switch=not touch_screen)
-    visits.count_page(room.url_path or "home")
+    visits.count_page(here)
     try:
         room.run()
     except HonoreeNotFound as exc:
         st.warning(t("honoree_missing", lang, id=exc.honoree_id))
-        st.page_link(page(HOME_PAGE), label=t("back_home", lang), icon=":material/home:")
+        st.page_link(page(HOME), label=t("back_home", lang), icon=":material/home:")
     except HallError as exc:
         log.warning("hall error on %s: %s", room.url_path, exc)
         st.warning(str(exc))
-        st.page_link(page(HOME_PAGE), label=t("back_home", lang), icon=":material/home:")
+        st.page_link(page(HOME), label=t("back_home", lang), icon=":material/home:")
     except Exception:
         log.exception("room %s failed", room.url_path)
         st.error(t("error_generic", lang))
-        st.page_link(page(HOME_PAGE), label=t("back_home", lang), icon=":material/home:")
+        st.page_link(page(HOME), label=t("back_home", lang), icon=":material/home:")
 
 
 def _header(hall_name: str, sample: bool, lang: str, *, switch: bool) -> None:

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import streamlit as st
 
-from hall.catalog import Catalog
 from hall.config import Mode
 from hall.labels import t
+from hall.pack import Catalog
 from hall.qr import deep_link, qr_svg
+from hall.rooms import rooms_for
 from hall.ui import lang as lang_ui
-from hall.ui.nav import page, rooms_for
+from hall.ui.nav import page, title
 
 _HERE = Path(__file__).parent
 _CSS = (_HERE / "kiosk.css").read_text(encoding="utf-8")
@@ -50,7 +51,7 @@ def _bar(lang: str) -> None:
     with st.container(horizontal=True, key="kiosk_bar", gap="small"):
         for room in rooms_for(Mode.KIOSK):
             if room.visible:
-                st.page_link(page(room.path), label=room.title(lang))
+                st.page_link(page(room.key), label=title(room, lang))
         st.button(
             t("kiosk_contrast", lang),
             key="contrast_switch",

@@ -9,12 +9,12 @@ import streamlit as st
 
 from hall.errors import StoreUnavailable
 from hall.labels import t
+from hall.rooms import ATTRACT, room
 from hall.store import ScreenState
 from hall.ui.data import store
-from hall.ui.nav import ROOMS
+from hall.ui.nav import exists, page
 
 log = logging.getLogger(__name__)
-ATTRACT_PAGE = "rooms/attract.py"
 POLL_SECONDS = 0.5  # the docent's tap reaches the screen within about a second
 
 
@@ -35,15 +35,18 @@ def _state() -> ScreenState | None:
 def _go(state: ScreenState | None, here: str) -> None:
     """Switch to what the docent shows; back to the attract loop when the pairing ended."""
     if state is None or not state.paired or not state.room:
-        if st.session_state.pop("_screen_seq", None) is not None and here != "attract":
-            st.switch_page(ATTRACT_PAGE)
+        if st.session_state.pop("_screen_seq", None) is not None and here != ATTRACT:
+            st.switch_page(page(ATTRACT))
         return
     if st.session_state.get("_screen_seq") == state.seq:
         return
     st.session_state["_screen_seq"] = state.seq
-    path = next((r.path for r in ROOMS if r.key == state.room), None)
-    if path is not None:
-        st.switch_page(path, query_params=dict(state.params) or None)
+    try:
+        shown = room(state.room)
+    except KeyError:  # a room this version of the hall no longer has
+        return
+    if exists(shown.key):
+        st.switch_page(page(shown.key), query_params=dict(state.params) or None)
 
 
 def follow(here: str) -> None:

@@ -6,11 +6,12 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from hall.catalog import Catalog
 from hall.labels import t
-from hall.records import Studio
+from hall.pack import Catalog
+from hall.pack.records import Studio
+from hall.rooms import HONOREE
 from hall.ui.cards import display_name, page_offset, pager
-from hall.ui.nav import HONOREE_PAGE, page
+from hall.ui.nav import page
 from hall.ui.text import plain
 
 PER_PAGE = 12
@@ -35,7 +36,7 @@ def studio_card(s: Studio, cat: Catalog, lang: str) -> None:
         if s.leader_id and cat.has(s.leader_id):
             leader = cat.honoree(s.leader_id)
             st.page_link(
-                page(HONOREE_PAGE),
+                page(HONOREE),
                 label=plain(t("studio_leader", lang, name=display_name(leader, lang))),
                 query_params={"id": leader.id},
                 icon=":material/person:",

@@ -7,9 +7,9 @@ from typing import Any
 
 import streamlit as st
 
-from hall.catalog import Catalog
 from hall.labels import t
-from hall.tours import Stop, StopKind, Tour
+from hall.pack import Catalog
+from hall.pack.tours import Stop, StopKind, Tour
 from hall.ui.docent import describe
 
 _uids = itertools.count(1)  # widget keys must follow a stop when it moves

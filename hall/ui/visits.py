@@ -8,6 +8,7 @@ import secrets
 import streamlit as st
 
 from hall.errors import StoreUnavailable
+from hall.rooms import HONOREE
 from hall.store import EventKind
 from hall.ui.data import catalog, settings, store
 
@@ -31,7 +32,7 @@ def _record(kind: EventKind, **fields: object) -> None:
 
 def count_page(room: str) -> None:
     """Count a page the first time this session shows it (reruns of the same page are free)."""
-    honoree = st.query_params.get("id", "") if room == "honoree" else ""
+    honoree = st.query_params.get("id", "") if room == HONOREE else ""
     if honoree and not catalog().has(honoree):  # a mistyped link is not a view of anyone
         honoree = ""
     view = (room, honoree)

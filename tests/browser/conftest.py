@@ -16,7 +16,7 @@ import pytest
 
 from deploy.cluster import Replica as HallServer  # one `streamlit run` of the hall, as deploy/ starts it
 from deploy.cluster import start_replica
-from tests.needs import missing
+from tests.support.needs import missing
 
 if TYPE_CHECKING:  # playwright may be missing: the fixtures then skip (or fail under CI)
     from playwright.sync_api import Browser, Page, Playwright, Route, WebSocketRoute

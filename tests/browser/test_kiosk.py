@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from tests.browser.conftest import assert_offline, shot, wait_ready
-from tests.packs import REPO
+from tests.support.packs import REPO
 
 VIEWPORTS = [(1920, 1080), (1080, 1920)]
 MIN_TARGET_PX = 60

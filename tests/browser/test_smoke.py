@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from hall.catalog import load_catalog
+from hall.pack import load_catalog
 from tests.browser.conftest import assert_offline, shot, wait_ready
-from tests.packs import REPO
+from tests.support.packs import REPO
 
 
 @pytest.fixture(scope="module")

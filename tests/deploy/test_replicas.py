@@ -23,8 +23,8 @@ from benchmarks.load import Session, http_get, run_load
 from deploy.cluster import Nginx, Replica, find_nginx, start_nginx, start_replica, wait_healthy
 from hall.store import Store
 from tests.deploy.conftest import ReplicaFactory, run_async
-from tests.needs import missing
-from tests.pgcluster import ClusterUnavailable, PgCluster, throwaway_cluster
+from tests.support.needs import missing
+from tests.support.pgcluster import ClusterUnavailable, PgCluster, throwaway_cluster
 
 # The processes are started once per module on each xdist worker that runs some of these
 # tests (a few seconds each); xdist_group cannot pin them to one worker under pytest 9.

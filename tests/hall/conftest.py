@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from hall.store import Store
-from tests.needs import missing
-from tests.pgcluster import ClusterUnavailable, PgCluster, requirements, throwaway_cluster
+from tests.support.needs import missing
+from tests.support.pgcluster import ClusterUnavailable, PgCluster, requirements, throwaway_cluster
 
 _databases = itertools.count(1)
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from hall.catalog import load_catalog
 from hall.errors import HonoreeNotFound, PackError
-from tests.packs import HONOREES, HONOURS, write_pack
+from hall.pack import load_catalog
+from tests.support.packs import HONOREES, HONOURS, write_pack
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 
 from hall.figures import district_map_figure, era_label, inert, life_line_figure, timeline_figure, wrap
 from hall.geo import DistrictMap, DistrictShape
-from hall.records import Level, Studio, Text
+from hall.pack.records import Level, Studio, Text
 from hall.timeline import Counts, EraBand, LifeEvent, MilestoneMark
 
 BANDS = (

@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 
-from hall.catalog import Catalog, load_catalog
 from hall.errors import PackError
 from hall.geo import (
     GEO_FILE,
@@ -26,7 +25,8 @@ from hall.geo import (
     studios_in,
 )
 from hall.honours import HonourTable
-from tests.packs import REPO, write_pack
+from hall.pack import Catalog, load_catalog
+from tests.support.packs import REPO, write_pack
 
 SHIPPED = REPO / "exhibits" / "geo" / "districts.geojson"
 SQUARE_CCW = [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]  # RFC 7946 exterior

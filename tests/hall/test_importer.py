@@ -12,8 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from hall import packfiles
-from hall.catalog import load_catalog
 from hall.importer import (
     ImportFailed,
     apply_import,
@@ -24,8 +22,10 @@ from hall.importer import (
     plan_import,
     split_employer,
 )
+from hall.pack import load_catalog
+from hall.pack import write as packwrite
 from tests.fixtures import messy
-from tests.packs import REPO, write_pack
+from tests.support.packs import REPO, write_pack
 
 # What the messy fixture turns into: every column of every new or changed row, exactly.
 HONOREE_HEADER = (
@@ -297,15 +297,15 @@ def test_a_failure_while_swapping_files_leaves_the_old_pack_intact(
         real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", replace_then_fail)
-    with pytest.raises(packfiles.PackWriteFailed, match="previous files are back"):
+    with pytest.raises(packwrite.PackWriteFailed, match="previous files are back"):
         apply_import(plan, pack)
     monkeypatch.undo()
 
     assert len(calls) == 2  # one file had really been replaced before the failure
     assert _snapshot(pack) == before
-    assert not (pack / "exhibits" / ".backup" / packfiles.JOURNAL).exists()
+    assert not (pack / "exhibits" / ".backup" / packwrite.JOURNAL).exists()
     assert list((pack / "exhibits" / ".backup").glob("staging-*")) == []
-    assert packfiles.backups(pack) == []
+    assert packwrite.backups(pack) == []
 
 
 def test_a_crash_mid_write_is_rolled_back_when_the_pack_is_next_opened(pack: Path, tmp_path: Path) -> None:
@@ -335,8 +335,8 @@ apply_import(plan_import({str(source)!r}, None, {str(pack)!r}), {str(pack)!r})
     load_catalog(pack)  # … and opening it puts the previous files back
 
     assert _snapshot(pack) == before
-    assert not (pack / "exhibits" / ".backup" / packfiles.JOURNAL).exists()
-    assert packfiles.recover(pack) is False
+    assert not (pack / "exhibits" / ".backup" / packwrite.JOURNAL).exists()
+    assert packwrite.recover(pack) is False
 
 
 def test_a_failure_while_preparing_changes_nothing(
@@ -344,11 +344,11 @@ def test_a_failure_while_preparing_changes_nothing(
 ) -> None:
     plan = plan_import(_fixture("xlsx", tmp_path), None, pack)
     before = _snapshot(pack)
-    real = packfiles._copy_synced
-    monkeypatch.setattr(packfiles, "_copy_synced", lambda *a: (_ for _ in ()).throw(OSError(5, "I/O error")))
-    with pytest.raises(packfiles.PackWriteFailed, match="could not prepare"):
+    real = packwrite._copy_synced
+    monkeypatch.setattr(packwrite, "_copy_synced", lambda *a: (_ for _ in ()).throw(OSError(5, "I/O error")))
+    with pytest.raises(packwrite.PackWriteFailed, match="could not prepare"):
         apply_import(plan, pack)
-    monkeypatch.setattr(packfiles, "_copy_synced", real)
+    monkeypatch.setattr(packwrite, "_copy_synced", real)
     assert _snapshot(pack) == before
     assert [p.name for p in (pack / "exhibits" / ".backup").iterdir() if p.name != ".lock"] == []
 
@@ -356,7 +356,7 @@ def test_a_failure_while_preparing_changes_nothing(
 def test_the_previous_files_are_kept_as_a_backup(pack: Path, tmp_path: Path) -> None:
     before = _snapshot(pack)
     report = apply_import(plan_import(_fixture("xlsx", tmp_path), None, pack), pack)
-    (backup,) = packfiles.backups(pack)
+    (backup,) = packwrite.backups(pack)
     assert str(backup.path) == report.backup
     assert backup.path.parent == pack / "exhibits" / ".backup"
     assert set(backup.files) == {"honorees.csv", "honours.csv", "ids.yaml"}
@@ -369,7 +369,7 @@ def test_a_plan_made_before_someone_else_changed_the_pack_is_not_written(pack: P
     with (pack / "exhibits" / "honours.csv").open("a", encoding="utf-8") as f:
         f.write("t01,zj_craftsman,2019\n")
     edited = _snapshot(pack)
-    with pytest.raises(packfiles.PackChanged):
+    with pytest.raises(packwrite.PackChanged):
         apply_import(plan, pack)
     assert _snapshot(pack) == edited
 
@@ -392,7 +392,7 @@ def test_reimporting_the_same_file_changes_nothing(pack: Path, tmp_path: Path) -
     assert again.files == ()
     assert _snapshot(pack) == after
     assert {p.name: p.stat().st_mtime_ns for p in (pack / "exhibits").iterdir() if p.is_file()} == mtimes
-    assert len(packfiles.backups(pack)) == 1
+    assert len(packwrite.backups(pack)) == 1
 
 
 def test_a_deleted_persons_id_is_never_given_again(tmp_path: Path) -> None:

@@ -11,8 +11,6 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from hall import packfiles
-from hall.catalog import load_catalog
 from hall.media import (
     SIZES,
     PhotoRefused,
@@ -24,8 +22,10 @@ from hall.media import (
     set_portrait,
     thumbnail_path,
 )
+from hall.pack import load_catalog
+from hall.pack import write as packwrite
 from tests.fixtures import photos
-from tests.packs import HONOREES, write_pack
+from tests.support.packs import HONOREES, write_pack
 
 
 @pytest.fixture
@@ -163,7 +163,7 @@ def test_ingest_matches_by_id_and_unique_name_and_refuses_the_rest(
         "t04": "t04.png",
     }
     assert report.written
-    assert packfiles.backups(pack)
+    assert packwrite.backups(pack)
     # Thumbnails, and nothing else, are in the served folder.
     served = sorted(p.name for p in (cache / "thumbs").iterdir())
     assert served == sorted(
@@ -203,10 +203,10 @@ def test_a_failed_portrait_update_puts_the_old_original_back(
     before = (pack / "exhibits" / "honorees.csv").read_bytes()
 
     def full_disk(*args: object, **kwargs: object) -> None:
-        raise packfiles.PackWriteFailed("disk full")
+        raise packwrite.PackWriteFailed("disk full")
 
-    monkeypatch.setattr(packfiles, "replace_files", full_disk)
-    with pytest.raises(packfiles.PackWriteFailed):
+    monkeypatch.setattr(packwrite, "replace_files", full_disk)
+    with pytest.raises(packwrite.PackWriteFailed):
         set_portrait("t02", "b.png", photos.png(photos.portrait(seed=2)), load_catalog(pack), pack, cache)
 
     assert (pack / "exhibits" / "honorees.csv").read_bytes() == before

@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 from hall.errors import PairingRefused
+from hall.pack.tours import Targets, parse_tour, tour_to_yaml
+from hall.rooms import TOUR_STOPS
 from hall.store import PAIRING_CODE_TTL, PAIRING_TTL
-from hall.tours import ROOM_STOPS, Targets, parse_tour, tour_to_yaml
 
 NOW = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)
 
@@ -93,7 +94,7 @@ def test_a_pairing_ends_when_the_docent_ends_it_or_goes_quiet(target, clock) -> 
 def test_saved_tours_round_trip_and_skip_ones_the_pack_no_longer_fits(target) -> None:
     store = target.open()
     targets = Targets(
-        has_honoree={"r001"}.__contains__, eras=frozenset({"reform"}), districts=frozenset(), rooms=ROOM_STOPS
+        has_honoree={"r001"}.__contains__, eras=frozenset({"reform"}), districts=frozenset(), rooms=TOUR_STOPS
     )
     doc = {
         "id": "mine",
@@ -105,5 +106,5 @@ def test_saved_tours_round_trip_and_skip_ones_the_pack_no_longer_fits(target) ->
     store.save_tour(tour.id, tour_to_yaml(tour))
     store.save_tour(tour.id, tour_to_yaml(tour))  # saving again replaces
     assert [t.id for t in store.saved_tours(targets)] == ["mine"]
-    gone = Targets(has_honoree=set().__contains__, eras=frozenset(), districts=frozenset(), rooms=ROOM_STOPS)
+    gone = Targets(has_honoree=set().__contains__, eras=frozenset(), districts=frozenset(), rooms=TOUR_STOPS)
     assert store.saved_tours(gone) == []

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from hall import sample
-from hall.catalog import COLUMNS
+from hall.pack.schema import BY_FILE
 
 Pack = dict[str, list[dict[str, str]]]
 REPO = Path(__file__).resolve().parents[2]
@@ -56,7 +56,7 @@ def _synthetic(rows: Pack) -> set[str]:
 def test_same_arguments_give_the_same_files(tmp_path: Path) -> None:
     sample.write_pack(tmp_path / "a", 300, seed=5)
     sample.write_pack(tmp_path / "b", 300, seed=5)
-    for name in COLUMNS:
+    for name in BY_FILE:
         assert (tmp_path / "a" / "exhibits" / name).read_bytes() == (
             tmp_path / "b" / "exhibits" / name
         ).read_bytes()
@@ -263,7 +263,7 @@ def test_write_pack_copies_what_a_pack_needs(tmp_path: Path) -> None:
     assert (exhibits / "geo" / "districts.geojson").exists()
     assert written["honorees.csv"] == 120
     with (exhibits / "honorees.csv").open(encoding="utf-8", newline="") as f:
-        assert next(csv.reader(f)) == list(COLUMNS["honorees.csv"])
+        assert next(csv.reader(f)) == list(BY_FILE["honorees.csv"].columns)
 
 
 def test_write_pack_keeps_a_pack_s_own_hall_yaml(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from hall import search
-from hall.records import (
+from hall.pack.records import (
     District,
     Era,
     Honoree,
@@ -700,9 +700,8 @@ def test_stale_or_damaged_saved_index_is_rebuilt(tmp_path: Path, catalog: StandI
 
 
 def test_pack_fingerprint_follows_the_pack_files(tmp_path: Path) -> None:
-    pytest.importorskip("hall.catalog")
-    from hall.catalog import load_catalog
-    from tests.packs import write_pack
+    from hall.pack import load_catalog
+    from tests.support.packs import write_pack
 
     pack = write_pack(tmp_path / "pack")
     first = load_catalog(pack)
@@ -752,9 +751,8 @@ def test_empty_catalogue() -> None:
 
 
 def test_cli_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    pytest.importorskip("hall.catalog")
     from hall.search import main
-    from tests.packs import write_pack
+    from tests.support.packs import write_pack
 
     pack = write_pack(tmp_path / "pack")
     code = main(["丁卫松", "--pack", str(pack), "--data", str(tmp_path / "data"), "--json"])

@@ -43,7 +43,7 @@ from hall.store import (
 )
 from hall.ui.text import plain
 from tests.hall.conftest import Target
-from tests.pgcluster import free_port
+from tests.support.pgcluster import free_port
 
 T0 = dt.datetime(2025, 5, 1, 2, 0, tzinfo=dt.UTC)
 TZ = dt.timezone(dt.timedelta(hours=8))  # figures count calendar days in the hall's zone

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from hall.catalog import Catalog, load_catalog
 from hall.honours import HonourTable, People
-from hall.records import Era, Level, Milestone, Text
+from hall.pack import Catalog, load_catalog
+from hall.pack.records import Era, Level, Milestone, Text
 from hall.timeline import (
     LifeEvent,
     decade_buckets,
@@ -22,7 +22,7 @@ from hall.timeline import (
     span_people,
     year_counts,
 )
-from tests.packs import HONOURS, write_pack
+from tests.support.packs import HONOURS, write_pack
 
 
 @pytest.fixture(scope="module")
@@ -170,10 +170,10 @@ def test_era_bands_end_at_the_last_year_shown_and_skip_eras_not_begun() -> None:
 
 def test_milestones_of_one_year_share_a_mark() -> None:
     milestones = (
-        Milestone(1978, Text("全国科学大会")),
-        Milestone(1978, Text("财贸会议"), kind="national_conference"),
-        Milestone(1985, Text("五一劳动奖章"), kind="honour_start"),
-        Milestone(1940, Text("太早")),
+        Milestone(1978, title=Text("全国科学大会")),
+        Milestone(1978, title=Text("财贸会议"), kind="national_conference"),
+        Milestone(1985, title=Text("五一劳动奖章"), kind="honour_start"),
+        Milestone(1940, title=Text("太早")),
     )
     marks = milestone_marks(milestones, 1949, 2026)
     assert [(m.year, len(m.titles)) for m in marks] == [(1978, 2), (1985, 1)]

@@ -7,15 +7,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hall.catalog import load_catalog
-from hall.tours import ROOM_STOPS, StopKind, Targets, handout_lines, parse_tour, tour_from_yaml, tour_to_yaml
-from tests.packs import write_pack
+from hall.pack import load_catalog
+from hall.pack.tours import StopKind, Targets, handout_lines, parse_tour, tour_from_yaml, tour_to_yaml
+from hall.rooms import TOUR_STOPS
+from tests.support.packs import write_pack
 
 TARGETS = Targets(
     has_honoree={"t01", "t02"}.__contains__,
     eras=frozenset({"revolution", "reform", "new_era"}),
     districts=frozenset({"330603", "330681"}),
-    rooms=ROOM_STOPS,
+    rooms=TOUR_STOPS,
     last_year=2026,
 )
 

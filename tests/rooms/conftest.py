@@ -11,8 +11,9 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from hall.catalog import Catalog, load_catalog
-from tests.packs import REPO
+from hall.pack import Catalog, load_catalog
+from hall.rooms import HONOREE, room
+from tests.support.packs import REPO
 
 APP = str(REPO / "hall_app.py")
 
@@ -48,16 +49,16 @@ def cat(pack_env: Path) -> Catalog:
 
 @pytest.fixture
 def open_room(pack_env: Path) -> Callable[..., AppTest]:
-    """open_room(path, **query) runs the app on that room, as a cold deep link would."""
+    """open_room(key, **query) runs the app on that room, as a cold deep link would."""
 
-    def _open(path: str | None = None, **query: str) -> AppTest:
+    def _open(key: str | None = None, **query: str) -> AppTest:
         at = AppTest.from_file(APP, default_timeout=60)
         at.query_params.update(query)
-        if path is None:
+        if key is None:
             return at.run()
         at.run()
         at.query_params.update(query)
-        return at.switch_page(path).run()
+        return at.switch_page(room(key).file).run()
 
     return _open
 
@@ -71,9 +72,9 @@ def random_tap(at: AppTest, rng: random.Random, rooms: list[str]) -> AppTest:
         return rng.choice(buttons).click().run()
     if roll < 0.75 and people:
         at.query_params["id"] = rng.choice(people).removeprefix("id=")
-        return at.switch_page("rooms/honoree.py").run()
+        return at.switch_page(room(HONOREE).file).run()
     at.query_params.clear()
-    return at.switch_page(rng.choice(rooms)).run()
+    return at.switch_page(room(rng.choice(rooms)).file).run()
 
 
 def texts(at: AppTest) -> str:

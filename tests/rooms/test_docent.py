@@ -7,8 +7,8 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from hall.labels import t
+from hall.pack.tours import tour_to_yaml
 from hall.store import Store
-from hall.tours import tour_to_yaml
 from tests.rooms.conftest import texts
 
 PIN = "2468"
@@ -33,11 +33,11 @@ def _unlock(at: AppTest, pin: str = PIN) -> AppTest:
 
 
 def _presenter(open_room) -> AppTest:
-    return _unlock(open_room("rooms/presenter.py"))
+    return _unlock(open_room("presenter"))
 
 
 def test_presenter_needs_the_pin(docent_env, open_room) -> None:
-    at = open_room("rooms/presenter.py")
+    at = open_room("presenter")
     at = _unlock(at, "0000")
     assert at.error[0].value == t("docent_wrong")
     assert "docent" not in at.session_state
@@ -60,7 +60,7 @@ def test_screen_follows_the_presenter_and_never_shows_talking_points(
     docent_env, open_room, cat, monkeypatch
 ) -> None:
     _as("screen", monkeypatch)
-    screen = open_room("rooms/attract.py")
+    screen = open_room("attract")
     code = next(m.value.removeprefix("# ") for m in screen.markdown if m.value.startswith("# "))
     assert code.isdigit()
 
@@ -99,7 +99,7 @@ def test_a_wrong_code_is_refused(docent_env, open_room) -> None:
 
 
 def test_builder_round_trip_saves_and_exports_the_tour(docent_env, open_room, cat, tmp_path) -> None:
-    at = _unlock(open_room("rooms/tours.py"))
+    at = _unlock(open_room("tours"))
     at.text_input(key="d_id_None").input("class-7")
     at.text_input(key="d_title_None").input("七年级参观")
     at = at.button(key="add_era_btn").click().run()

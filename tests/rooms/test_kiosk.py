@@ -11,7 +11,7 @@ import pytest
 from hall.config import Mode
 from hall.labels import t
 from hall.qr import deep_link, qr_svg
-from hall.ui.nav import ROOMS, rooms_for
+from hall.rooms import ROOMS, rooms_for
 from tests.rooms.conftest import random_tap, texts
 
 
@@ -43,7 +43,7 @@ def test_kiosk_bar_offers_every_visible_room_and_no_directory(kiosk_env, open_ro
 
 
 def test_on_screen_keyboard_finds_a_person_by_initials(kiosk_env, open_room, cat) -> None:
-    at = open_room("rooms/search.py")
+    at = open_room("search")
     for letter in "DWS":
         at = at.button(key=f"key_{letter}").click().run()
     assert at.session_state["kq"] == "dws"
@@ -56,14 +56,14 @@ def test_on_screen_keyboard_finds_a_person_by_initials(kiosk_env, open_room, cat
 
 
 def test_kiosk_filters_are_tap_chips_not_menus(kiosk_env, open_room) -> None:
-    at = open_room("rooms/era_reform.py")
+    at = open_room("era_reform")
     assert not at.selectbox
     assert any("reform_district" in g.proto.id for g in at.get("button_group"))
 
 
 def test_honoree_page_offers_a_qr_code_instead_of_a_link(kiosk_env, open_room, cat) -> None:
     h = next(x for x in cat.honorees if not x.sample and x.source)
-    at = open_room("rooms/honoree.py", id=h.id)
+    at = open_room("honoree", id=h.id)
     assert t("qr_title") in texts(at)
     urls = [img.url for image in at.get("image") for img in image.proto.imgs]
     qr = qr_svg(deep_link(cat.info.base_url, h.id))
@@ -73,7 +73,7 @@ def test_honoree_page_offers_a_qr_code_instead_of_a_link(kiosk_env, open_room, c
 
 
 def test_attract_screen_shows_a_person_or_era_and_a_way_in(kiosk_env, open_room) -> None:
-    at = open_room("rooms/attract.py")
+    at = open_room("attract")
     assert not at.exception
     assert any(p.proto.label == t("kiosk_touch") for p in at.get("page_link"))
     assert at.title
@@ -89,7 +89,7 @@ def test_contrast_switch_toggles_large_text(kiosk_env, open_room) -> None:
 
 def test_soak_random_taps_raise_nothing_and_memory_stays_flat(kiosk_env, open_room) -> None:
     rng = random.Random(42)
-    paths = [r.path for r in ROOMS if Mode.KIOSK in r.modes and r.key not in ("honoree", "attract")]
+    paths = [r.key for r in ROOMS if Mode.KIOSK in r.modes and r.key not in ("honoree", "attract")]
     at = open_room()
     tracemalloc.start()
     sizes = []

@@ -12,8 +12,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from hall.config import Mode
-from hall.ui.nav import ROOMS
-from tests.packs import REPO
+from hall.rooms import ROOMS
+from tests.support.packs import REPO
 
 STATIC = REPO / "static"
 # An absolute or protocol-relative address, or a name that means tiles, styles or a CDN.
@@ -87,14 +87,14 @@ def test_the_scan_knows_an_external_reference(text: str, external: bool) -> None
 Scenario = tuple[str, Mode, Callable[[AppTest], None] | None]
 SCENARIOS: list[Scenario] = [
     # Every room, in a mode that has it.
-    *((r.path, Mode.ONLINE if Mode.ONLINE in r.modes else min(r.modes), None) for r in ROOMS if r.visible),
-    ("rooms/timeline.py", Mode.ONLINE, _year_view),
-    ("rooms/timeline.py", Mode.ONLINE, _span),
-    ("rooms/timeline.py", Mode.ONLINE, _english),
-    ("rooms/map.py", Mode.ONLINE, _district_with_studios),
-    ("rooms/map.py", Mode.ONLINE, _english),
-    ("rooms/map.py", Mode.KIOSK, None),
-    ("rooms/studios.py", Mode.ONLINE, _open_studios),
+    *((r.key, Mode.ONLINE if Mode.ONLINE in r.modes else min(r.modes), None) for r in ROOMS if r.visible),
+    ("timeline", Mode.ONLINE, _year_view),
+    ("timeline", Mode.ONLINE, _span),
+    ("timeline", Mode.ONLINE, _english),
+    ("map", Mode.ONLINE, _district_with_studios),
+    ("map", Mode.ONLINE, _english),
+    ("map", Mode.KIOSK, None),
+    ("studios", Mode.ONLINE, _open_studios),
 ]
 
 
@@ -131,7 +131,7 @@ def test_every_figure_a_room_builds_stays_inside_the_hall(
 
 def test_the_honoree_life_line_stays_inside_the_hall(open_room, cat) -> None:
     h = next(x for x in cat.honorees if len([y for y in x.honours if y.year]) >= 2)
-    at = open_room("rooms/honoree.py", id=h.id)
+    at = open_room("honoree", id=h.id)
     figures = _figures(at)
     assert figures
     for _, config, raw in figures:
@@ -140,7 +140,7 @@ def test_the_honoree_life_line_stays_inside_the_hall(open_room, cat) -> None:
 
 
 def test_the_served_boundaries_are_the_packs_own(open_room, cat) -> None:
-    at = open_room("rooms/map.py")
+    at = open_room("map")
     spec = _figures(at)[0][0]
     served = json.loads(_local_file(spec["data"][0]["geojson"]).read_text(encoding="utf-8"))
     assert [f["properties"]["adcode"] for f in served["features"]] == [d.adcode for d in cat.districts]

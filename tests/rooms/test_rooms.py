@@ -6,7 +6,7 @@ import pytest
 
 from hall.config import Mode
 from hall.labels import t
-from hall.ui.nav import ERA_ROOMS, ROOMS
+from hall.rooms import ROOMS, era_room
 from tests.rooms.conftest import texts
 
 
@@ -14,7 +14,7 @@ from tests.rooms.conftest import texts
     "room", [r for r in ROOMS if r.visible and Mode.ONLINE in r.modes], ids=lambda r: r.key
 )
 def test_every_room_renders_without_error_and_shows_the_hall_frame(open_room, cat, room) -> None:
-    at = open_room(room.path)
+    at = open_room(room.key)
     assert not at.exception
     assert not at.error
     assert cat.info.name.zh in texts(at)  # the frame ran around the room
@@ -40,9 +40,9 @@ def test_sample_badge_shows_while_the_pack_is_sample_data(open_room) -> None:
     assert t("sample_badge") in texts(open_room())
 
 
-@pytest.mark.parametrize("era_id", list(ERA_ROOMS))
+@pytest.mark.parametrize("era_id", ["revolution", "reform", "new_era"])
 def test_era_room_shows_its_intro_and_pages_its_people(open_room, cat, era_id) -> None:
-    at = open_room(ERA_ROOMS[era_id])
+    at = open_room(era_room(era_id))
     era = cat.era(era_id)
     page = texts(at)
     assert era.name.zh in page
@@ -56,7 +56,7 @@ def test_era_room_shows_its_intro_and_pages_its_people(open_room, cat, era_id) -
 def test_era_room_next_page_shows_the_next_people(open_room, cat) -> None:
     members = cat.members("era", "reform")
     assert len(members) > 24, "the room pack must be big enough to page"
-    at = open_room(ERA_ROOMS["reform"])
+    at = open_room(era_room("reform"))
     next_button = next(b for b in at.button if b.key.endswith("_next"))
     at = next_button.click().run()
     links = [p.proto.query_string for p in at.get("page_link") if "honoree" in p.proto.page]
@@ -64,14 +64,14 @@ def test_era_room_next_page_shows_the_next_people(open_room, cat) -> None:
 
 
 def test_era_room_district_filter_keeps_only_that_district(open_room, cat) -> None:
-    at = open_room(ERA_ROOMS["new_era"])
+    at = open_room(era_room("new_era"))
     at.selectbox(key="new_era_district").select("330681").run()
     expected = [h for h in cat.members("era", "new_era") if h.district_code == "330681"]
     assert t("shown_count", n=len(expected)) in texts(at)
 
 
 def test_craftsmen_room_lists_only_craftsmen(open_room, cat) -> None:
-    at = open_room("rooms/craftsmen.py")
+    at = open_room("craftsmen")
     assert t("shown_count", n=len(cat.craftsmen)) in texts(at)
     ids = {p.proto.query_string.removeprefix("id=") for p in at.get("page_link") if "honoree" in p.proto.page}
     assert ids
@@ -80,7 +80,7 @@ def test_craftsmen_room_lists_only_craftsmen(open_room, cat) -> None:
 
 def test_honoree_deep_link_shows_that_person(open_room, cat) -> None:
     h = next(x for x in cat.honorees if len(x.honours) >= 2 and x.deeds)
-    at = open_room("rooms/honoree.py", id=h.id)
+    at = open_room("honoree", id=h.id)
     page = texts(at)
     assert at.title[0].value == h.name
     for honour in h.honours:
@@ -93,32 +93,32 @@ def test_honoree_deep_link_shows_that_person(open_room, cat) -> None:
 
 def test_honoree_deep_link_survives_a_rerun(open_room, cat) -> None:
     h = cat.honorees[3]
-    at = open_room("rooms/honoree.py", id=h.id)
+    at = open_room("honoree", id=h.id)
     at.run()
     assert at.title[0].value == h.name
 
 
 def test_real_person_shows_source_and_no_sample_badge(open_room, cat) -> None:
     real = next(h for h in cat.honorees if not h.sample)
-    at = open_room("rooms/honoree.py", id=real.id)
+    at = open_room("honoree", id=real.id)
     page = texts(at).replace("\\", "")
     assert real.source[:12] in page
     assert ":orange-badge" not in "".join(m.value for m in at.markdown[2:])
 
 
 def test_unknown_honoree_id_shows_message_and_way_home(open_room) -> None:
-    at = open_room("rooms/honoree.py", id="nobody-999")
+    at = open_room("honoree", id="nobody-999")
     assert "nobody-999" in at.warning[0].value
     assert any(p.proto.label == t("back_home") for p in at.get("page_link"))
 
 
 def test_honoree_room_without_id_asks_to_choose(open_room) -> None:
-    at = open_room("rooms/honoree.py")
+    at = open_room("honoree")
     assert at.info[0].value == t("honoree_pick")
 
 
 def test_directory_lists_everyone_and_filters(open_room, cat) -> None:
-    at = open_room("rooms/directory.py")
+    at = open_room("directory")
     assert len(at.dataframe[0].value) == len(cat.honorees)
     at.selectbox(key="dir_district").select("330683").run()
     expected = sum(1 for h in cat.honorees if h.district_code == "330683")
@@ -130,7 +130,7 @@ def test_directory_lists_everyone_and_filters(open_room, cat) -> None:
 
 
 def test_directory_hides_internal_columns(open_room) -> None:
-    at = open_room("rooms/directory.py")
+    at = open_room("directory")
     assert not [c for c in at.dataframe[0].value.columns if c.startswith("_")]
 
 
@@ -146,12 +146,12 @@ def test_language_switch_changes_the_whole_interface(open_room, cat) -> None:
 
 def test_english_names_show_pinyin_beside_them(open_room, cat) -> None:
     h = cat.honorees[0]
-    at = open_room("rooms/honoree.py", id=h.id, lang="en")
+    at = open_room("honoree", id=h.id, lang="en")
     assert at.title[0].value.replace("\\", "") == f"{h.name} {h.name_en}"
 
 
 def test_directory_level_filter_keeps_each_persons_highest_level(open_room, cat) -> None:
-    at = open_room("rooms/directory.py")
+    at = open_room("directory")
     at.selectbox(key="dir_level").select(0).run()
     expected = {h.id for h in cat.honorees if h.best_level == 0}
     assert set(at.dataframe[0].value[t("col_id")]) == expected

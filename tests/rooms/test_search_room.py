@@ -14,7 +14,7 @@ def _result_ids(at) -> list[str]:
 
 
 def test_typing_initials_finds_the_person_first_and_says_why(open_room, cat) -> None:
-    at = open_room("rooms/search.py")
+    at = open_room("search")
     at.text_input(key="q").input("dws").run()
     ids = _result_ids(at)
     assert cat.honoree(ids[0]).name == "丁卫松"
@@ -26,7 +26,7 @@ def test_typing_initials_finds_the_person_first_and_says_why(open_room, cat) -> 
 def test_deep_link_restores_query_and_filters(open_room, cat) -> None:
     index = SearchIndex.build(cat)
     expected = index.search("", era="reform", district="330681", limit=24)
-    at = open_room("rooms/search.py", era="reform", district="330681")
+    at = open_room("search", era="reform", district="330681")
     assert at.session_state["s_era"] == "reform"
     assert t("shown_count", n=expected.total) in texts(at)
     assert _result_ids(at) == list(expected.ids)
@@ -34,7 +34,7 @@ def test_deep_link_restores_query_and_filters(open_room, cat) -> None:
 
 def test_chips_show_facet_counts_of_the_result(open_room, cat) -> None:
     index = SearchIndex.build(cat)
-    at = open_room("rooms/search.py", q="纺织")
+    at = open_room("search", q="纺织")
     facets = index.search("纺织", limit=0).facets
     era_chips = next(p for p in at.get("button_group") if "s_era" in p.proto.id)
     labels = [o.content for o in era_chips.proto.options]
@@ -43,13 +43,13 @@ def test_chips_show_facet_counts_of_the_result(open_room, cat) -> None:
 
 
 def test_no_result_offers_nearest_names(open_room) -> None:
-    at = open_room("rooms/search.py", q="丁卫送x")
+    at = open_room("search", q="丁卫送x")
     page = texts(at)
     assert t("search_nothing", query="丁卫送x").split("“")[0] in page
 
 
 def test_hostile_query_is_shown_as_text(open_room) -> None:
-    at = open_room("rooms/search.py")
+    at = open_room("search")
     at.text_input(key="q").input("<script>alert(1)</script>[x](http://evil)").run()
     assert not at.exception
     info = "\n".join(i.value for i in at.info)
@@ -58,7 +58,7 @@ def test_hostile_query_is_shown_as_text(open_room) -> None:
 
 
 def test_filter_change_goes_back_to_page_one(open_room, cat) -> None:
-    at = open_room("rooms/search.py")
+    at = open_room("search")
     at.button(key=next(b.key for b in at.button if b.key.endswith("_next"))).click().run()
     at.selectbox(key="s_industry").select(cat.industries[0].name.zh).run()
     prev = [b for b in at.button if b.key.endswith("_prev")]

@@ -10,8 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from hall.config import Mode
 from hall.labels import t
+from hall.rooms import rooms_for
 from hall.store import Store
-from hall.ui.nav import rooms_for
 from tests.rooms.conftest import texts
 
 HOSTILE = "<script>alert(1)</script> **bold** [link](http://evil.example) $x$ :red[x]"
@@ -24,7 +24,7 @@ def store(pack_env, tmp_path: Path) -> Store:
 
 def _honoree_page(open_room, cat):
     h = cat.honorees[0]
-    return h, open_room("rooms/honoree.py", id=h.id)
+    return h, open_room("honoree", id=h.id)
 
 
 def _post(at: AppTest, form: str, text: str, signature: str = "") -> AppTest:
@@ -87,7 +87,7 @@ def test_store_down_rooms_still_browse_and_say_so(open_room, cat, tmp_path: Path
 def test_figures_room_shows_the_stores_numbers(open_room, store) -> None:
     open_room()  # one visit
     figures = store.figures(days=30)
-    at = open_room("rooms/figures.py")
+    at = open_room("figures")
     metrics = {m.label: m.value for m in at.metric}
     assert metrics[t("figures_total_visits")] == f"{store.figures(days=30).total_visits:,}"
     assert figures.total_visits >= 1
@@ -96,7 +96,7 @@ def test_figures_room_shows_the_stores_numbers(open_room, store) -> None:
 
 
 def test_search_terms_are_counted_with_their_results(open_room, store) -> None:
-    at = open_room("rooms/search.py")
+    at = open_room("search")
     at.text_input(key="q").input("没有这个人zzz").run()
     figures = store.figures(days=1)
     assert ("没有这个人zzz", 1) in [(x.key, x.count) for x in figures.zero_result_searches]
@@ -106,7 +106,7 @@ def test_admin_refuses_a_wrong_password_and_moderates_in_bulk(open_room, cat, st
     monkeypatch.setenv("HALL_ADMIN_PASSWORD", "s3cret-劳模")
     for n in range(3):
         store.post_message(f"留言 {n}", session_key=f"visitor-{n}")
-    at = open_room("rooms/admin.py")
+    at = open_room("admin")
     at.text_input(key="admin_pw").input("wrong")
     at = at.button(key=f"FormSubmitter:signin-{t('admin_sign_in')}").click().run()
     assert at.error[0].value == t("admin_wrong")
@@ -120,7 +120,7 @@ def test_admin_refuses_a_wrong_password_and_moderates_in_bulk(open_room, cat, st
 
 def test_admin_is_locked_without_a_password(open_room, monkeypatch) -> None:
     monkeypatch.delenv("HALL_ADMIN_PASSWORD", raising=False)
-    at = open_room("rooms/admin.py")
+    at = open_room("admin")
     assert at.info[0].value == t("admin_locked")
 
 
@@ -134,7 +134,7 @@ def test_admin_and_figures_rooms_do_not_exist_in_kiosk_mode() -> None:
 def _sign_in(open_room, monkeypatch) -> AppTest:
     monkeypatch.setenv("HALL_ADMIN_PASSWORD", "pw")
     st.cache_resource.clear()  # settings are read once per process
-    at = open_room("rooms/admin.py")
+    at = open_room("admin")
     at.text_input(key="admin_pw").input("pw")
     return at.button(key=f"FormSubmitter:signin-{t('admin_sign_in')}").click().run()
 

@@ -13,14 +13,15 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from hall.catalog import Catalog
 from hall.geo import GEO_FILE
 from hall.labels import t
-from hall.records import Level
+from hall.pack import Catalog
+from hall.pack.records import Level
+from hall.rooms import room as room_of
 from hall.ui.charts import LIST_PER_PAGE
 from tests.rooms.conftest import APP, texts
 
-TIMELINE, MAP, STUDIOS, HONOREE = "rooms/timeline.py", "rooms/map.py", "rooms/studios.py", "rooms/honoree.py"
+TIMELINE, MAP, STUDIOS, HONOREE = "timeline", "map", "studios", "honoree"
 
 
 def _spec(at: AppTest, index: int = 0) -> dict[str, Any]:
@@ -257,7 +258,7 @@ def broken_geo_env(room_pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPa
 def test_a_broken_geojson_gives_a_clear_error_not_a_blank_map(broken_geo_env: Path, room: str) -> None:
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
-    at.switch_page(room).run()
+    at.switch_page(room_of(room).file).run()
     assert not at.exception
     assert at.error[0].value == t("map_unavailable")
     problems = at.code[0].value

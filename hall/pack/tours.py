@@ -1,52 +1,19 @@
-"""Docent tours as records: stops in order, each with talking points and minutes."""
+"""Docent tours (tours/*.yaml): read and checked, written back as YAML, printed as a handout."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from hall.records import Problem, Text, _Record
+from hall.pack.records import Problem, Stop, StopKind, Text, Tour
+from hall.rooms import HONOREE, era_room
 
 AUDIENCES = ("小学", "中学", "大学", "企业职工", "党员", "社会公众")
-# Rooms a "room" stop may show (by room key).
-ROOM_STOPS = frozenset({"home", "craftsmen", "studios", "timeline", "map", "search"})
-
-
-class StopKind(StrEnum):
-    HONOREE = "honoree"  # one person's page
-    ERA = "era"  # an era room
-    TIMELINE = "timeline"  # the timeline at a year
-    MAP = "map"  # the map at a district
-    ROOM = "room"  # any other room: home, craftsmen, studios …
-
-
-@dataclass(frozen=True, slots=True)
-class Stop(_Record):
-    kind: StopKind
-    target: str  # honoree id, era id, year, adcode or room key
-    minutes: int
-    points: tuple[str, ...]  # talking points: shown to the docent only
-    title: str = ""  # what the docent calls the stop; derived from the target when blank
-
-
-@dataclass(frozen=True, slots=True)
-class Tour(_Record):
-    id: str
-    title: Text
-    audience: str
-    stops: tuple[Stop, ...]
-    minutes: int = 0  # planned length as written; the stops' minutes add up to `planned`
-    source: str = ""  # the pack file, or "store" for tours saved from the builder
-
-    @property
-    def planned(self) -> int:
-        return sum(s.minutes for s in self.stops)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,9 +175,9 @@ def handout_lines(tour: Tour, describe: Callable[[Stop], str]) -> Iterable[str]:
 def stop_room(stop: Stop) -> tuple[str, dict[str, str]]:
     """The room key and query parameters that show a stop (on a tablet or a big screen)."""
     if stop.kind is StopKind.HONOREE:
-        return "honoree", {"id": stop.target}
+        return HONOREE, {"id": stop.target}
     if stop.kind is StopKind.ERA:
-        return f"era_{stop.target}", {}
+        return era_room(stop.target), {}
     if stop.kind is StopKind.TIMELINE:
         return "timeline", {"year": stop.target}
     if stop.kind is StopKind.MAP:

@@ -6,9 +6,9 @@ import csv
 import shutil
 from pathlib import Path
 
-from hall.catalog import COLUMNS
+from hall.pack.schema import BY_FILE
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 HONOREES = [
     # id, name, gender, birth, district (as printed), employer, position, industry, sample
@@ -37,7 +37,7 @@ HONOURS = [
 def _write(exhibits: Path, name: str, rows: list[dict[str, str]]) -> None:
     """One pack file with the catalogue's own columns; a column a row leaves out is empty."""
     with (exhibits / name).open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, COLUMNS[name], restval="")
+        writer = csv.DictWriter(f, BY_FILE[name].columns, restval="")
         writer.writeheader()
         writer.writerows(rows)
 

@@ -1,4 +1,5 @@
-"""A pack's record files replaced all-or-nothing, each previous version kept as a backup."""
+"""Writing files safely: one atomic write for every writer, and a pack's record files replaced
+all-or-nothing, each previous version kept as a backup."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import json
 import logging
 import os
 import shutil
+import tempfile
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -39,6 +41,29 @@ class PackWriteFailed(HallError):
 
 class PackChanged(HallError):
     """The pack's files changed after the plan was made: plan again before writing."""
+
+
+def write_atomically(path: Path | str, data: bytes, *, mode: int = 0o644) -> None:
+    """Write `data` to `path` so that readers see the old file or the new one, never half.
+
+    The file is written beside its target, flushed to disk, then renamed over it.
+
+    Raises:
+        OSError: the folder cannot be written (nothing at `path` has changed).
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, mode)  # mkstemp makes 0600; the web server and other curators read these
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 @dataclass(frozen=True, slots=True)

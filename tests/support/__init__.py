@@ -1,0 +1,1 @@
+"""Shared test support: test packs, a throwaway PostgreSQL cluster, checks for system parts."""
