@@ -4,7 +4,7 @@ import streamlit as st
 
 from hall.labels import t
 from hall.pack.records import HonourType
-from hall.ui.cards import PER_PAGE, page_offset, result_page
+from hall.ui.cards import found_people, person_pages
 from hall.ui.data import catalog, index
 from hall.ui.lang import current
 
@@ -37,5 +37,4 @@ honour = st.segmented_control(
 key = f"page_craft_{industry}_{honour}"
 filters = {"kind": "craftsman", "industry": industry, "honour": honour}
 total = idx.search("", **filters, limit=0).total
-found = idx.search("", **filters, limit=PER_PAGE, offset=page_offset(key, total))
-result_page(cat, found.ids, found.total, key, lang)
+person_pages(total, key, lang, found_people(**filters))

@@ -8,42 +8,41 @@ from hall.labels import t
 from hall.pack.records import Level
 from hall.ui.data import catalog, directory, index
 from hall.ui.lang import current
+from hall.ui.widgets import choice
 
 MAX_ROWS = 2000
 
 cat, lang, idx = catalog(), current(), index()
 frame = directory(lang)
-any_ = t("filter_any", lang)
 
 st.title(t("room_directory", lang))
 st.caption(t("directory_intro", lang))
+industries = {i.name.zh: i.name.get(lang) for i in cat.industries}
 c1, c2, c3, c4 = st.columns(4)
-era = c1.selectbox(
-    t("filter_era", lang),
-    [None, *(e.id for e in cat.eras)],
-    key="dir_era",
-    format_func=lambda e: any_ if e is None else cat.era(e).name.get(lang),
-)
-level = c2.selectbox(
-    t("filter_level", lang),
-    [None, *(lv.rank for lv in Level)],
-    key="dir_level",
-    format_func=lambda r: any_ if r is None else t(f"level_{list(Level)[r].value}", lang),
-)
-district = c3.selectbox(
-    t("filter_district", lang),
-    [None, *(d.adcode for d in cat.districts)],
-    key="dir_district",
-    format_func=lambda c: any_ if c is None else cat.district(c).name.get(lang),
-)
-industry = c4.selectbox(
-    t("filter_industry", lang),
-    [None, *(i.name.zh for i in cat.industries)],
-    key="dir_industry",
-    format_func=lambda i: (
-        any_ if i is None else next(x.name.get(lang) for x in cat.industries if x.name.zh == i)
-    ),
-)
+with c1:
+    era = choice(
+        t("filter_era", lang), [e.id for e in cat.eras], "dir_era", lambda e: cat.era(e).name.get(lang), lang
+    )
+with c2:
+    level = choice(
+        t("filter_level", lang),
+        [lv.rank for lv in Level],
+        "dir_level",
+        lambda r: t(f"level_{list(Level)[r].value}", lang),
+        lang,
+    )
+with c3:
+    district = choice(
+        t("filter_district", lang),
+        [d.adcode for d in cat.districts],
+        "dir_district",
+        lambda c: cat.district(c).name.get(lang),
+        lang,
+    )
+with c4:
+    industry = choice(
+        t("filter_industry", lang), list(industries), "dir_industry", industries.__getitem__, lang
+    )
 text = st.text_input(t("search_box", lang), key="dir_text", max_chars=50)
 
 filters = {"era": era, "district": district, "industry": industry}

@@ -11,7 +11,7 @@ from hall.ui.data import catalog
 from hall.ui.lang import current
 from hall.ui.nav import link
 from hall.ui.studios import studio_list
-from hall.ui.widgets import choice, kiosk
+from hall.ui.widgets import choice, district_chips, kiosk, picked_district
 
 cat, lang = catalog(), current()
 adcodes = [d.adcode for d in cat.districts]
@@ -58,7 +58,7 @@ with right:
 with_studios = toggle.toggle(t("map_show_studios", lang), key="map_studios")
 
 tally = charts.district_tally(era, honour)
-picked = charts.district_from_url(adcodes)
+picked = picked_district(adcodes)
 try:
     fig = charts.map_chart(lang, era=era, honour=honour, with_studios=with_studios, selected=picked)
 except PackError as exc:
@@ -68,13 +68,7 @@ else:
 if tally.get(""):
     st.caption(t("map_no_district", lang, n=tally[""]))
 
-district = st.pills(
-    t("filter_district", lang),
-    adcodes,
-    key="district",
-    format_func=lambda a: f"{names[a]} {tally.get(a, 0):,}",
-)
-charts.district_to_url(district)
+district = district_chips(t("filter_district", lang), names, tally)
 if not district:
     st.info(t("map_pick", lang), icon=":material/touch_app:")
     st.stop()

@@ -3,8 +3,9 @@
 import streamlit as st
 
 from hall.labels import t
+from hall.pack import Honoree
 from hall.search import Match
-from hall.ui.cards import PER_PAGE, card_grid, page_offset, result_page
+from hall.ui.cards import card_grid, person_pages
 from hall.ui.data import catalog, index
 from hall.ui.lang import current
 from hall.ui.search_state import seed_from_url, write_to_url
@@ -58,22 +59,30 @@ for col, name, label in ((left, "honour", "filter_honour"), (right, "industry", 
 
 write_to_url(query, filters)
 key = f"page_search_{query}_{sorted(filters.items())}"
-found = idx.search(query, **filters, limit=PER_PAGE, offset=page_offset(key, result.total))
+reasons: dict[str, tuple[Match, ...]] = {}
 
 
-def why(match: Match, honoree_id: str) -> str:
-    h = cat.honoree(honoree_id)
+def page_of(start: int, stop: int) -> list[Honoree]:
+    found = idx.search(query, **filters, limit=stop - start, offset=start)
+    reasons.update(found.reasons)
+    return [cat.honoree(i) for i in found.ids]
+
+
+def why(h: Honoree) -> str:
+    """Why this person was found: the field and the matched text, highlighted."""
+    if not query or not reasons.get(h.id):
+        return ""
+    match = reasons[h.id][0]
     value = h.name if match.field in ("name", "pinyin", "initials", "sounds_like", "typo") else ""
     value = value or str(getattr(h, match.field, "") or match.text)
     return f"{t('match_' + match.field, lang)}：{highlight(value, match.text)}"
 
 
-count_search(query, found.total)
-notes = {i: why(found.reasons[i][0], i) for i in found.ids if query and found.reasons.get(i)}
-if found.total or not query:
-    result_page(cat, found.ids, found.total, key, lang, notes)
+count_search(query, result.total)
+if result.total or not query:
+    person_pages(result.total, key, lang, page_of, why)
 else:
     st.info(t("search_nothing", lang, query=plain(query)))
-    if found.suggestions:
+    if result.suggestions:
         st.subheader(t("search_suggestions", lang))
-        card_grid([cat.honoree(i) for i in found.suggestions[:8]], cat, lang)
+        card_grid([cat.honoree(i) for i in result.suggestions[:8]], cat, lang)

@@ -11,6 +11,7 @@ from hall.ui import charts
 from hall.ui.data import catalog
 from hall.ui.lang import current
 from hall.ui.studios import studio_list
+from hall.ui.widgets import district_chips
 
 cat, lang = catalog(), current()
 adcodes = [d.adcode for d in cat.districts]
@@ -26,14 +27,7 @@ def pick_district() -> None:
 
 st.title(t("room_studios", lang))
 st.markdown(t("studios_intro", lang))
-charts.district_from_url(adcodes)
-district = st.pills(
-    t("filter_district", lang),
-    adcodes,
-    key="district",
-    format_func=lambda a: f"{names[a]} {per_district.get(a, 0)}",
-)
-charts.district_to_url(district)
+district = district_chips(t("filter_district", lang), names, per_district)
 open_only = st.toggle(t("studios_open_only", lang), key="studios_open")
 studios = studios_in(cat, district, open_only)
 

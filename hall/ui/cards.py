@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import streamlit as st
@@ -11,10 +11,11 @@ from hall.labels import t
 from hall.pack import Catalog
 from hall.pack.records import Honoree
 from hall.rooms import HONOREE
+from hall.ui.data import catalog, index
 from hall.ui.nav import page
+from hall.ui.paging import PER_PAGE, paged
 from hall.ui.text import plain
 
-PER_PAGE = 24
 _STATIC = Path(__file__).resolve().parents[2] / "static"
 
 
@@ -73,54 +74,30 @@ def card_grid(
             card(h, cat, lang, person_room, (notes or {}).get(h.id, ""))
 
 
-def result_page(
-    cat: Catalog, ids: Sequence[str], total: int, key: str, lang: str, notes: Mapping[str, str] | None = None
+def found_people(query: str = "", **filters: object) -> Callable[[int, int], list[Honoree]]:
+    """People the search index finds, asked for one page at a time, in the hall's order."""
+
+    def page_of(start: int, stop: int) -> list[Honoree]:
+        found = index().search(query, **filters, limit=stop - start, offset=start)  # type: ignore[arg-type]
+        return [catalog().honoree(i) for i in found.ids]
+
+    return page_of
+
+
+def person_pages(
+    total: int,
+    key: str,
+    lang: str,
+    people: Callable[[int, int], Sequence[Honoree]],
+    notes: Callable[[Honoree], str] | None = None,
+    per_page: int = PER_PAGE,
 ) -> None:
-    """A page of found people as cards, with the count above and the pager below."""
-    st.caption(t("shown_count", lang, n=total))
-    if not total:
-        st.info(t("no_people", lang))
-        return
-    card_grid([cat.honoree(i) for i in ids], cat, lang, notes=notes)
-    pager(total, key, lang)
+    """People as cards a page at a time: `people(start, stop)` gives a page's people (often
+    straight from the search index), `notes` a line already made safe for each card."""
+    cat = catalog()
 
+    def draw(start: int, stop: int) -> None:
+        shown = people(start, stop)
+        card_grid(shown, cat, lang, notes={h.id: notes(h) for h in shown} if notes else None)
 
-def page_offset(key: str, total: int, per_page: int = PER_PAGE) -> int:
-    """Where the current page of `key` starts (the page number lives in session state)."""
-    pages = max(1, -(-total // per_page))
-    page = min(max(1, st.session_state.get(key, 1)), pages)
-    st.session_state[key] = page
-    return (page - 1) * per_page
-
-
-def pager(total: int, key: str, lang: str, per_page: int = PER_PAGE) -> None:
-    """Previous / next buttons and "page n of m" under a page of cards."""
-    pages = max(1, -(-total // per_page))
-    if pages == 1:
-        return
-    page = st.session_state.get(key, 1)
-
-    def go(delta: int) -> None:
-        st.session_state[key] = max(1, min(pages, page + delta))
-
-    prev, label, nxt = st.columns([1, 2, 1], vertical_alignment="center")
-    prev.button(
-        t("prev_page", lang),
-        key=f"{key}_prev",
-        disabled=page <= 1,
-        on_click=go,
-        args=(-1,),
-        width="stretch",
-        icon=":material/chevron_left:",
-    )
-    label.markdown(t("page_of", lang, page=page, pages=pages), text_alignment="center")
-    nxt.button(
-        t("next_page", lang),
-        key=f"{key}_next",
-        disabled=page >= pages,
-        on_click=go,
-        args=(1,),
-        width="stretch",
-        icon=":material/chevron_right:",
-        icon_position="right",
-    )
+    paged(total, key, lang, draw, per_page=per_page)

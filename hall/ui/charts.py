@@ -19,7 +19,7 @@ from hall.geo import DistrictMap
 from hall.honours import HonourTable, People
 from hall.labels import t
 from hall.pack.records import Honoree
-from hall.ui.cards import card_grid, page_offset, pager
+from hall.ui.cards import person_pages
 from hall.ui.data import catalog
 from hall.ui.text import plain
 
@@ -161,24 +161,6 @@ def map_chart(
     )
 
 
-def district_from_url(adcodes: list[str]) -> str | None:
-    """The picked district: this session's, else ?district=<adcode> from a link.
-
-    The URL carries the adcode, never a label, so a shared link works in either language.
-    """
-    if "district" not in st.session_state:
-        asked = st.query_params.get("district", "")
-        st.session_state["district"] = asked if asked in adcodes else None
-    return st.session_state["district"]
-
-
-def district_to_url(district: str | None) -> None:
-    if district:
-        st.query_params["district"] = district
-    elif "district" in st.query_params:
-        del st.query_params["district"]
-
-
 def map_problems(exc: Exception, lang: str) -> None:
     """A clear message instead of a blank map: what is wrong with which file."""
     st.error(t("map_unavailable", lang), icon=":material/map:")
@@ -238,14 +220,7 @@ def people_page(
     per_page: int = LIST_PER_PAGE,
 ) -> None:
     """The people picked on a chart, a page of cards at a time; `note` adds a safe line to each."""
-    st.caption(t("shown_count", lang, n=len(people)))
-    if not people:
-        st.info(t("no_people", lang))
-        return
-    start = page_offset(key, len(people), per_page)
-    shown = people[start : start + per_page]
-    card_grid(shown, catalog(), lang, notes={h.id: note(h) for h in shown} if note else None)
-    pager(len(people), key, lang, per_page)
+    person_pages(len(people), key, lang, lambda start, stop: people[start:stop], note, per_page)
 
 
 def show(

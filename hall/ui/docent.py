@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hmac
 import secrets
-import time
 
 import streamlit as st
 
@@ -13,27 +11,13 @@ from hall.pack import Catalog
 from hall.pack.tours import Stop, StopKind, Targets, Tour
 from hall.rooms import TOUR_STOPS, room
 from hall.ui.data import catalog, settings, store
+from hall.ui.gate import DOCENTS, opened
 from hall.ui.nav import title
 
 
 def unlocked(lang: str) -> bool:
     """True once this session entered the docent PIN; otherwise draws the PIN form."""
-    if st.session_state.get("docent"):
-        return True
-    expected = settings().docent_pin
-    if not expected:
-        st.info(t("docent_locked", lang))
-        return False
-    with st.form("docent_pin"):
-        pin = st.text_input(t("docent_pin", lang), type="password", key="pin", max_chars=20)
-        sent = st.form_submit_button(t("admin_sign_in", lang), icon=":material/login:")
-    if sent:
-        if hmac.compare_digest(pin.encode("utf-8"), expected.encode("utf-8")):
-            st.session_state["docent"] = True
-            st.rerun()
-        time.sleep(0.5)
-        st.error(t("docent_wrong", lang))
-    return False
+    return opened(DOCENTS, settings().docent_pin, lang)
 
 
 def docent_key() -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from hall.labels import t
-from hall.ui.cards import PER_PAGE, page_offset, result_page
+from hall.ui.cards import found_people, person_pages
 from hall.ui.data import catalog, index
 from hall.ui.lang import current
 from hall.ui.widgets import choice
@@ -43,7 +43,4 @@ def show(era_id: str) -> None:
     st.subheader(t("era_people", lang))
     key = f"page_{era_id}_{honour}_{district}"
     total = idx.search("", era=era_id, honour=honour, district=district, limit=0).total
-    found = idx.search(
-        "", era=era_id, honour=honour, district=district, limit=PER_PAGE, offset=page_offset(key, total)
-    )
-    result_page(cat, found.ids, found.total, key, lang)
+    person_pages(total, key, lang, found_people(era=era_id, honour=honour, district=district))

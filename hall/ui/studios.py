@@ -10,8 +10,9 @@ from hall.labels import t
 from hall.pack import Catalog
 from hall.pack.records import Studio
 from hall.rooms import HONOREE
-from hall.ui.cards import display_name, page_offset, pager
+from hall.ui.cards import display_name
 from hall.ui.nav import page
+from hall.ui.paging import paged
 from hall.ui.text import plain
 
 PER_PAGE = 12
@@ -45,14 +46,12 @@ def studio_card(s: Studio, cat: Catalog, lang: str) -> None:
 
 def studio_list(studios: Sequence[Studio], cat: Catalog, lang: str, key: str, columns: int = 3) -> None:
     """The studios a page at a time, as cards in a grid, with the count above and a pager below."""
-    st.caption(t("studios_count", lang, n=len(studios)))
-    if not studios:
-        st.info(t("studios_none", lang))
-        return
-    start = page_offset(key, len(studios), PER_PAGE)
-    shown = studios[start : start + PER_PAGE]
-    for row in range(0, len(shown), columns):
-        for col, s in zip(st.columns(columns), shown[row : row + columns], strict=False):
-            with col:
-                studio_card(s, cat, lang)
-    pager(len(studios), key, lang, PER_PAGE)
+
+    def draw(start: int, stop: int) -> None:
+        shown = studios[start:stop]
+        for row in range(0, len(shown), columns):
+            for col, s in zip(st.columns(columns), shown[row : row + columns], strict=False):
+                with col:
+                    studio_card(s, cat, lang)
+
+    paged(len(studios), key, lang, draw, per_page=PER_PAGE, counted="studios_count", empty="studios_none")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import streamlit as st
@@ -29,6 +29,28 @@ def choice(label: str, options: Sequence[Any], key: str, format_func: Callable[[
         key=key,
         format_func=lambda v: t("filter_any", lang) if v is None else format_func(v),
     )
+
+
+def district_chips(label: str, names: Mapping[str, str], counts: Mapping[str, int]) -> str | None:
+    """The district picked from chips "柯桥区 120" (adcode, or None), kept in the URL as
+    ?district=<adcode> so a shared link opens on it in either language."""
+    picked_district(list(names))
+    district = st.pills(
+        label, list(names), key="district", format_func=lambda a: f"{names[a]} {counts.get(a, 0):,}"
+    )
+    if district:
+        st.query_params["district"] = district
+    elif "district" in st.query_params:
+        del st.query_params["district"]
+    return district
+
+
+def picked_district(adcodes: Sequence[str]) -> str | None:
+    """The district picked so far: this session's, else the link's ?district=<adcode>."""
+    if "district" not in st.session_state:
+        asked = st.query_params.get("district", "")
+        st.session_state["district"] = asked if asked in adcodes else None
+    return st.session_state["district"]
 
 
 def keyboard(key: str, lang: str) -> str:

@@ -1,0 +1,54 @@
+"""Labels: what visitors leave: likes and the guestbook (refusals name MessageRefused.reason)."""
+
+LABELS: dict[str, tuple[str, str]] = {
+    # likes and guestbook
+    "like": ("致敬 {n}", "Salute {n}"),
+    "liked": ("已致敬 {n}", "Saluted {n}"),
+    "guestbook_title": ("观众留言", "Visitors' book"),
+    "guestbook_to_person": ("给劳模留言", "Leave a message"),
+    "guestbook_prompt": ("写下您的敬意与感想", "Write your respect and thoughts"),
+    "guestbook_signature": ("署名（可不填）", "Signature (optional)"),
+    "guestbook_send": ("提交留言", "Send"),
+    "guestbook_thanks": (
+        "谢谢您的留言！审核通过后会在这里展示。",
+        "Thank you! Your message will appear here once approved.",
+    ),
+    "guestbook_empty": ("还没有留言。", "No messages yet."),
+    "guestbook_anonymous": ("一位观众", "A visitor"),
+    "store_down_read": ("留言暂时无法显示。", "Messages cannot be shown right now."),
+    # guestbook and likes (hall.store): refusals name MessageRefused.reason
+    "guestbook_pending": (
+        "待审核：审核通过后其他观众才能看到。",
+        "Awaiting review: others will see it once a curator approves it.",
+    ),
+    "guestbook_refused_empty": (
+        "留言是空的，请写点什么再提交。",
+        "The message is empty; please write something first.",
+    ),
+    "guestbook_refused_too_long": (
+        "留言最多 {limit} 字，这条有 {length} 字，请删减后再提交。",
+        "A message can be at most {limit} characters; this one has {length}. Please shorten it.",
+    ),
+    "guestbook_refused_signature_too_long": (
+        "署名最多 {limit} 字。",
+        "A signature can be at most {limit} characters.",
+    ),
+    "guestbook_refused_control_chars": (
+        "留言或署名里有看不见的控制字符（署名也不能换行），请删除后再提交。",
+        "The message or signature contains invisible control characters (or a line break in the "
+        "signature); please remove them and send again.",
+    ),
+    "guestbook_refused_duplicate": ("这条留言刚才已经提交过了。", "You have just sent this same message."),
+    "guestbook_refused_rate_limited": (
+        "留言太频繁了：每 {minutes} 分钟最多 {limit} 条，请稍后再试。",
+        "Too many messages: at most {limit} every {minutes} minutes. Please try again later.",
+    ),
+    "store_down_like": (
+        "点赞暂时无法保存，请稍后再试。",
+        "Your like cannot be saved right now; please try again later.",
+    ),
+    "store_down_message": (
+        "留言暂时无法保存，请稍后再试。",
+        "Your message cannot be saved right now; please try again later.",
+    ),
+}
