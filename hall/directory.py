@@ -1,29 +1,20 @@
-"""The directory (名录) as a table: one row per honoree, columns in the visitor's language."""
+"""The directory (名录) as a table: one row per honoree, columns in the visitor's language.
+
+The record's own columns are the honoree fields that hall.pack.schema labels for the
+directory; then what the hall works out from the honours.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pandas as pd
 
 from hall.labels import t
-from hall.pack import Catalog
-from hall.pack.records import Level
+from hall.pack import Catalog, Honoree, Level
+from hall.pack.schema import HONOREE, FieldType
 
-COLUMNS = (
-    "col_id",
-    "col_name",
-    "col_pinyin",
-    "col_gender",
-    "col_birth",
-    "col_honours",
-    "col_level",
-    "col_first_year",
-    "col_eras",
-    "col_district",
-    "col_district_printed",
-    "col_employer",
-    "col_industry",
-    "col_sample",
-)
+FIELDS = tuple(f for f in HONOREE.fields if f.label and f.published)
 
 
 def directory_frame(cat: Catalog, lang: str) -> pd.DataFrame:
@@ -32,30 +23,38 @@ def directory_frame(cat: Catalog, lang: str) -> pd.DataFrame:
     eras = {e.id: e.name.get(lang) for e in cat.eras}
     districts = {d.adcode: d.name.get(lang) for d in cat.districts}
     industries = {i.name.zh: i.name.get(lang) for i in cat.industries}
-    rows = []
-    for h in cat.honorees:
-        rows.append(
-            (
-                h.id,
-                h.name,
-                h.name_en,
-                h.gender,
-                h.birth_year,
-                "、".join(f"{cat.honour_name(x.code, lang)}({x.year or '?'})" for x in h.honours),
-                levels.get(h.best_level, ""),
-                h.first_year,
-                "、".join(eras[e] for e in h.eras),
-                districts.get(h.district_code, ""),
-                h.district,
-                h.employer,
-                industries.get(h.industry, h.industry),
-                t("yes", lang) if h.sample else t("no", lang),
-                h.best_level,
-            )
+    yes, no = t("yes", lang), t("no", lang)
+
+    def shown(field_name: str, value: object) -> object:
+        if field_name == "industry":
+            return industries.get(str(value), value)
+        if isinstance(value, bool):
+            return yes if value else no
+        return value
+
+    worked_out: tuple[tuple[str, Callable[[Honoree], object]], ...] = (
+        (
+            "col_honours",
+            lambda h: "、".join(f"{cat.honour_name(x.code, lang)}({x.year or '?'})" for x in h.honours),
+        ),
+        ("col_level", lambda h: levels.get(h.best_level, "")),
+        ("col_first_year", lambda h: h.first_year),
+        ("col_eras", lambda h: "、".join(eras[e] for e in h.eras)),
+        ("col_district", lambda h: districts.get(h.district_code, "")),
+    )
+    rows = [
+        (
+            *(shown(f.name, getattr(h, f.attribute)) for f in FIELDS),
+            *(value(h) for _, value in worked_out),
+            h.best_level,
         )
-    frame = pd.DataFrame(rows, columns=[t(c, lang) for c in COLUMNS] + ["_level"])
-    for col in (t("col_birth", lang), t("col_first_year", lang)):
-        frame[col] = frame[col].astype("Int64")
+        for h in cat.honorees
+    ]
+    columns = [t(f.label, lang) for f in FIELDS] + [t(label, lang) for label, _ in worked_out]
+    frame = pd.DataFrame(rows, columns=[*columns, "_level"])
+    years = [f.label for f in FIELDS if f.type is FieldType.YEAR] + ["col_first_year"]
+    for col in years:
+        frame[t(col, lang)] = frame[t(col, lang)].astype("Int64")
     return frame
 
 

@@ -141,7 +141,7 @@ _PYTHON_TYPES: dict[FieldType, tuple[Any, object]] = {  # type, default when bla
 }
 
 
-def _derive(
+def derive(
     kind: RecordKind,
     class_name: str,
     base: type,
@@ -237,8 +237,8 @@ class _TourBase(_Record):
         return sum(s.minutes for s in self.stops)  # type: ignore[attr-defined]
 
 
-Honour = _derive(schema.HONOUR, "Honour", _HonourBase, derived=(("era", str, ""),))  # "" when no year
-Honoree = _derive(
+Honour = derive(schema.HONOUR, "Honour", _HonourBase, derived=(("era", str, ""),))  # "" when no year
+Honoree = derive(
     schema.HONOREE,
     "Honoree",
     _HonoreeBase,
@@ -249,17 +249,17 @@ Honoree = _derive(
         ("is_craftsman", bool, False),
     ),
 )
-Collective = _derive(
+Collective = derive(
     schema.COLLECTIVE,
     "Collective",
     _CollectiveBase,
     derived=(("era", str, ""), ("district_code", str, "")),
     types={"year": int},
 )
-Studio = _derive(schema.STUDIO, "Studio", _StudioBase, derived=(("district_code", str, ""),))
-Milestone = _derive(schema.MILESTONE, "Milestone", _MilestoneBase, types={"year": int})
-Stop = _derive(schema.STOP, "Stop", _StopBase, types={"kind": StopKind})
-Tour = _derive(
+Studio = derive(schema.STUDIO, "Studio", _StudioBase, derived=(("district_code", str, ""),))
+Milestone = derive(schema.MILESTONE, "Milestone", _MilestoneBase, types={"year": int})
+Stop = derive(schema.STOP, "Stop", _StopBase, types={"kind": StopKind})
+Tour = derive(
     schema.TOUR,
     "Tour",
     _TourBase,

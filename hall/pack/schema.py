@@ -46,7 +46,7 @@ class Field:
 
     `name` is the column in the pack's file and, unless `attr` says otherwise, the attribute
     of the record. `published` says whether visitors and open-data users may see it;
-    `label` is the labels key that names it in tables and exports ("" keeps it out of them);
+    `label` is the labels key of its column in the directory table ("" keeps it out);
     `headers` are the column titles a curator's spreadsheet may give it (the importer).
     """
 
@@ -126,7 +126,7 @@ VALUE, COLUMN = Required.VALUE, Required.COLUMN
 
 # Shared by every kind that is either invented for the demonstration or cited.
 SAMPLE = Field("sample", BOOL, label="col_sample", headers=_words("示例 sample"))
-SOURCE = Field("source", label="col_source", headers=_words("来源 出处 资料来源 source"))
+SOURCE = Field("source", headers=_words("来源 出处 资料来源 source"))
 DISTRICT = Field(
     "district",
     label="col_district_printed",
@@ -147,7 +147,7 @@ HONOREE = RecordKind(
     "honoree",
     "honorees.csv",
     (
-        Field("id", required=VALUE, headers=("id",)),
+        Field("id", required=VALUE, label="col_id", headers=("id",)),
         Field(
             "name",
             required=VALUE,
@@ -174,8 +174,7 @@ HONOREE = RecordKind(
         ),
         Field(
             "position",
-            label="col_position",
-            headers=_words("职务 职称 职务职称 岗位 职位 position"),
+                    headers=_words("职务 职称 职务职称 岗位 职位 position"),
             search=Search.ATTRIBUTE,
         ),
         Field(
@@ -186,11 +185,10 @@ HONOREE = RecordKind(
         ),
         Field(
             "deeds",
-            label="col_deeds",
-            headers=_words("主要事迹 事迹 先进事迹 事迹简介 简要事迹 主要先进事迹 事迹摘要 deeds"),
+                    headers=_words("主要事迹 事迹 先进事迹 事迹简介 简要事迹 主要先进事迹 事迹摘要 deeds"),
             search=Search.TEXT,
         ),
-        Field("quote", label="col_quote", headers=_words("格言 感言 寄语 座右铭 quote"), search=Search.TEXT),
+        Field("quote", headers=_words("格言 感言 寄语 座右铭 quote"), search=Search.TEXT),
         # A file name under media/portraits: how the pack finds the photo, not a fact to show.
         Field("portrait", published=False),
         SAMPLE,
@@ -203,8 +201,8 @@ HONOUR = RecordKind(
     "honours.csv",
     (
         Field("honoree_id", required=VALUE),
-        Field("honour", required=VALUE, label="col_honours", headers=HONOUR_HEADERS, attr="code"),
-        Field("year", YEAR, required=COLUMN, label="col_year", headers=YEAR_HEADERS),
+        Field("honour", required=VALUE, headers=HONOUR_HEADERS, attr="code"),
+        Field("year", YEAR, required=COLUMN, headers=YEAR_HEADERS),
     ),
 )
 
@@ -213,11 +211,11 @@ COLLECTIVE = RecordKind(
     "collectives.csv",
     (
         Field("id", required=VALUE),
-        Field("name", required=VALUE, label="col_name"),
+        Field("name", required=VALUE),
         DISTRICT,
-        Field("honour", required=VALUE, label="col_honours", headers=HONOUR_HEADERS),
-        Field("year", YEAR, required=VALUE, label="col_year", headers=YEAR_HEADERS),
-        Field("deeds", label="col_deeds"),
+        Field("honour", required=VALUE, headers=HONOUR_HEADERS),
+        Field("year", YEAR, required=VALUE, headers=YEAR_HEADERS),
+        Field("deeds"),
         SAMPLE,
         SOURCE,
     ),
@@ -228,8 +226,8 @@ STUDIO = RecordKind(
     "studios.csv",
     (
         Field("id", required=VALUE),
-        Field("name", required=VALUE, label="col_name"),
-        Field("level", FieldType.LEVEL, required=VALUE, label="col_level"),
+        Field("name", required=VALUE),
+        Field("level", FieldType.LEVEL, required=VALUE),
         Field("leader_id"),
         DISTRICT,
         Field("lon", FLOAT),
@@ -245,7 +243,7 @@ MILESTONE = RecordKind(
     "milestone",
     "milestones.csv",
     (
-        Field("year", YEAR, required=VALUE, label="col_year"),
+        Field("year", YEAR, required=VALUE),
         Field("date"),
         Field("title", BI, required=VALUE),
         Field("kind"),  # national_conference | honour_start | city | hall

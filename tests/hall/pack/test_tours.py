@@ -112,7 +112,7 @@ def test_pack_tours_load_and_a_bad_one_is_reported_not_fatal(tmp_path: Path) -> 
 
 
 def test_the_default_packs_tours_are_valid() -> None:
-    cat = load_catalog(Path(__file__).resolve().parents[2])
+    cat = load_catalog(Path(__file__).resolve().parents[3])
     assert len(cat.tours) >= 3
     assert not [p for p in cat.problems if p.file.startswith("tours/")]
     for tour in cat.tours:
