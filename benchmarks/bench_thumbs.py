@@ -1,7 +1,7 @@
 """What a 24-card page of portraits weighs, and what taking in a photo costs, beside the originals.
 
 Makes 24 synthetic 12-megapixel phone portraits (a third stored on their side with EXIF
-orientation 6, as phones do), takes them in with `hall.media.ingest` into a throwaway pack,
+orientation 6, as phones do), takes them in with `hall.portraits.ingest` into a throwaway pack,
 and sums the WebP thumbnails a page of 24 cards loads; the baseline is the same page if the
 originals were served.
 
@@ -25,8 +25,8 @@ sys.path.insert(0, str(REPO))
 def main() -> None:
     from PIL import Image, ImageOps
 
-    from hall.media import ingest, make_thumbnails, thumbnail_path
     from hall.pack import load_catalog
+    from hall.portraits import ingest, make_thumbnails, thumbnail_path
     from tests.fixtures.photos import realistic_photo
     from tests.support.packs import write_pack
 
@@ -59,14 +59,14 @@ def main() -> None:
             originals += len(buffer.getvalue())
 
         catalog = load_catalog(pack)
-        cache = root / "static" / "cache"
+        static, data = root / "static", root / "data"
         start = time.perf_counter()
-        report = ingest(folder, catalog, pack, cache)
+        report = ingest(folder, catalog, pack, data, static)
         took = time.perf_counter() - start
         assert len(report.accepted) == args.photos, report.refused
 
-        card = sum(thumbnail_path(cache, p.honoree_id, "card").stat().st_size for p in report.accepted)
-        page = sum(thumbnail_path(cache, p.honoree_id, "page").stat().st_size for p in report.accepted)
+        card = sum(thumbnail_path(p.honoree_id, "card", static).stat().st_size for p in report.accepted)
+        page = sum(thumbnail_path(p.honoree_id, "page", static).stat().st_size for p in report.accepted)
 
         # Baseline in the same run: the naive thumbnail (full decode, then orientation, then fit).
         sample = (folder / "b00.jpg").read_bytes()

@@ -13,6 +13,10 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# The folder Streamlit serves, beside the entrypoint, and the URL it serves it at: fonts,
+# placeholders, and the git-ignored cache/ of thumbnails and boundaries the hall writes there.
+STATIC_DIR = REPO_ROOT / "static"
+STATIC_URL = "/app/static"
 _DATABASE_URL = re.compile(r"^(sqlite|postgres|postgresql)(\+\w+)?://", re.IGNORECASE)
 # Sessions one process admits before new visitors get the busy page: a fifth below what one
 # process held with p95 <= 1 s (250 visitors: 0.25 s; 300: 6.9 s) on a 2-core machine, as the

@@ -3,28 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from pathlib import Path
 
 import streamlit as st
 
 from hall.labels import t
 from hall.pack import Catalog
 from hall.pack.records import Honoree
+from hall.portraits import thumbnail_path, thumbnail_url
 from hall.rooms import HONOREE
 from hall.ui.data import catalog, index
 from hall.ui.nav import page
 from hall.ui.paging import PER_PAGE, paged
 from hall.ui.text import plain
 
-_STATIC = Path(__file__).resolve().parents[2] / "static"
-
 
 def portrait_url(h: Honoree, size: str = "card") -> str:
     """A static URL for the honoree's portrait, or the era's dignified placeholder."""
-    if h.portrait:
-        thumb = f"cache/thumbs/{h.id}-{size}.webp"
-        if (_STATIC / thumb).exists():
-            return f"/app/static/{thumb}"
+    if h.portrait and thumbnail_path(h.id, size).exists():
+        return thumbnail_url(h.id, size)
     return f"/app/static/placeholders/{h.primary_era or 'portrait'}.svg"
 
 

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import plotly.graph_objects as go
 import streamlit as st
 
 from hall import figures, geo, timeline
+from hall.config import STATIC_DIR
 from hall.figures import PLOTLY_CONFIG
 from hall.geo import DistrictMap
 from hall.honours import HonourTable, People
 from hall.labels import t
+from hall.pack import write_atomically
 from hall.pack.records import Honoree
 from hall.ui.cards import person_pages
 from hall.ui.data import catalog
@@ -25,7 +24,6 @@ from hall.ui.text import plain
 
 log = logging.getLogger(__name__)
 
-_STATIC = Path(__file__).resolve().parents[2] / "static"
 GEO_CACHE = "cache/geo"  # under static/, git-ignored: a served copy of the pack's boundaries
 # Lists under a chart show fewer cards than a room of people: the chart already fills a screen.
 LIST_PER_PAGE = 12
@@ -104,14 +102,10 @@ def geojson_ref() -> str | dict[str, Any]:
     """
     dmap = district_map()
     name = f"{GEO_CACHE}/districts-{dmap.digest}.geojson"
-    path = _STATIC / name
+    path = STATIC_DIR / name
     try:
         if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(dmap.geojson_text)
-            os.replace(tmp, path)
+            write_atomically(path, dmap.geojson_text.encode())
     except OSError as exc:  # a read-only install still draws the map, with bigger messages
         log.warning("cannot write %s (%s); sending the boundaries inline", path, exc)
         return dmap.feature_collection

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from hall import media
 from hall.errors import HallError, PackError, StoreUnavailable
 from hall.importer import ImportFailed, apply_import, plan_import
 from hall.labels import t
 from hall.pack import Catalog
 from hall.pack.write import PackChanged, PackWriteFailed
+from hall.portraits import ingest_uploads
 from hall.qr import deep_link
 from hall.qrsheet import PER_PAGE, Label, qr_sheet_html
 from hall.ui.cards import honour_summary
@@ -109,7 +109,8 @@ def photos(cat: Catalog, lang: str) -> None:
         return
     bar = st.progress(0.1, text=t("photos_working", lang, n=len(uploads)))
     try:
-        report = media.ingest_uploads([(u.name, u.getvalue()) for u in uploads], cat, settings().pack)
+        files = [(u.name, u.getvalue()) for u in uploads]
+        report = ingest_uploads(files, cat, settings().pack, settings().data_dir)
     except PackWriteFailed as exc:
         bar.empty()
         st.error(t("import_write_failed", lang, reason=exc))

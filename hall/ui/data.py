@@ -7,10 +7,10 @@ import logging
 import pandas as pd
 import streamlit as st
 
-from hall import media
 from hall.config import Settings
 from hall.directory import directory_frame
 from hall.pack import Catalog, load_catalog
+from hall.portraits import ensure_thumbnails
 from hall.search import SearchIndex
 from hall.store import Store
 
@@ -30,7 +30,7 @@ def catalog() -> Catalog:
     for problem in cat.problems:
         log.warning("pack problem: %s", problem)
     # Thumbnails are what pages serve; build missing ones, drop ones no portrait needs any more.
-    report = media.ensure_thumbnails(cat, s.pack)
+    report = ensure_thumbnails(cat, s.pack, s.data_dir)
     for failure in report.failed:
         log.warning("portrait %s: %s", failure.file, failure.reason)
     return cat
