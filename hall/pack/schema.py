@@ -174,7 +174,7 @@ HONOREE = RecordKind(
         ),
         Field(
             "position",
-                    headers=_words("职务 职称 职务职称 岗位 职位 position"),
+            headers=_words("职务 职称 职务职称 岗位 职位 position"),
             search=Search.ATTRIBUTE,
         ),
         Field(
@@ -185,7 +185,7 @@ HONOREE = RecordKind(
         ),
         Field(
             "deeds",
-                    headers=_words("主要事迹 事迹 先进事迹 事迹简介 简要事迹 主要先进事迹 事迹摘要 deeds"),
+            headers=_words("主要事迹 事迹 先进事迹 事迹简介 简要事迹 主要先进事迹 事迹摘要 deeds"),
             search=Search.TEXT,
         ),
         Field("quote", headers=_words("格言 感言 寄语 座右铭 quote"), search=Search.TEXT),
