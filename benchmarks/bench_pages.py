@@ -105,7 +105,7 @@ def main() -> None:
             print(f"{name}\t{first:.2f}\t{warm:.2f}")
         return
 
-    from hall.sample import write_pack
+    from tools.samplepack import write_pack
 
     packs: list[tuple[str, Path, Path]] = []
     tmp = Path(tempfile.mkdtemp(prefix="hall-bench-"))

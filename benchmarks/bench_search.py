@@ -4,7 +4,7 @@ measured in the same run on the same queries.
 
     .venv/bin/python benchmarks/bench_search.py [--sizes 1800,100000] [--rounds 9] [--work DIR]
 
-Packs come from ``hall.sample.write_pack`` (cached in the work folder, default ``.hall/bench``);
+Packs come from ``tools.samplepack.write_pack`` (cached in the work folder, default ``.hall/bench``);
 without it, synthetic honorees are made here. Latencies are cold for the memo: the result cache
 is cleared before every timed query, and the time includes facet counts and one page (24) of
 ids. Build and memory are measured in fresh processes. This prints tables; it is not a test.
@@ -52,7 +52,7 @@ class SyntheticCatalog:
 
 
 def synthetic_catalog(count: int, seed: int) -> SyntheticCatalog:
-    """Honorees made up here, for when hall.sample is not available."""
+    """Honorees made up here, for when tools.samplepack is not available."""
     import yaml
 
     from hall.pack.records import (
@@ -134,7 +134,7 @@ def prepare_catalog(count: int, work: Path, seed: int) -> dict[str, str]:
     """Make (once) a catalogue of `count` honorees; returns how to load it in any process."""
     try:
         from hall.pack import load_catalog
-        from hall.sample import write_pack
+        from tools.samplepack import write_pack
     except ImportError:
         path = work / f"synthetic-{count}-{seed}.pickle"
         if not path.exists():

@@ -21,7 +21,7 @@ APP = str(REPO / "hall_app.py")
 @pytest.fixture(scope="session")
 def room_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A few hand-written people plus generated ones, enough to page through."""
-    from hall.sample import write_pack as write_sample
+    from tools.samplepack import write_pack as write_sample
 
     root = tmp_path_factory.mktemp("roompack")
     write_sample(root, count=160, seed=7)

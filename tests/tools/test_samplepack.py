@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hall import sample
 from hall.pack.schema import BY_FILE
+from tools import samplepack
 
 Pack = dict[str, list[dict[str, str]]]
 REPO = Path(__file__).resolve().parents[2]
+DATA = samplepack.load_data()
 HALL = yaml.safe_load((REPO / "exhibits" / "hall.yaml").read_text(encoding="utf-8"))
 KINDS = {k["code"]: k for k in HALL["honours"]}
 SEED_PEOPLE = ("丁卫松", "董建奎", "赵龙", "范祥波", "杨七明", "沈红平", "王文娟")
@@ -41,12 +42,12 @@ REGIONAL = CONFERENCES | {2019, 2024}
 
 @pytest.fixture(scope="module")
 def small() -> Pack:
-    return sample.generate(300)
+    return samplepack.generate(300)
 
 
 @pytest.fixture(scope="module")
 def full() -> Pack:
-    return sample.generate()
+    return samplepack.generate()
 
 
 def _synthetic(rows: Pack) -> set[str]:
@@ -54,8 +55,8 @@ def _synthetic(rows: Pack) -> set[str]:
 
 
 def test_same_arguments_give_the_same_files(tmp_path: Path) -> None:
-    sample.write_pack(tmp_path / "a", 300, seed=5)
-    sample.write_pack(tmp_path / "b", 300, seed=5)
+    samplepack.write_pack(tmp_path / "a", 300, seed=5)
+    samplepack.write_pack(tmp_path / "b", 300, seed=5)
     for name in BY_FILE:
         assert (tmp_path / "a" / "exhibits" / name).read_bytes() == (
             tmp_path / "b" / "exhibits" / name
@@ -63,7 +64,7 @@ def test_same_arguments_give_the_same_files(tmp_path: Path) -> None:
 
 
 def test_another_seed_gives_other_people(small: Pack) -> None:
-    other = sample.generate(300, seed=7)
+    other = samplepack.generate(300, seed=7)
     assert [p["name"] for p in other["honorees.csv"]] != [p["name"] for p in small["honorees.csv"]]
     assert other["milestones.csv"] == small["milestones.csv"]
 
@@ -150,7 +151,7 @@ def test_every_district_industry_and_honour_kind_is_used(full: Pack) -> None:
 
 
 def test_eras_and_levels_are_in_the_real_hall_s_proportions(full: Pack) -> None:
-    counts = sample.summary(full)
+    counts = samplepack.summary(full)
     people = sum(counts[f"era:{e}"] for e in ("old", "mid", "new"))
     assert 0.12 < counts["era:old"] / people < 0.18
     assert 0.36 < counts["era:mid"] / people < 0.44
@@ -200,15 +201,15 @@ def test_real_rows_cite_a_source_and_sample_rows_do_not(full: Pack) -> None:
 
 def test_no_sample_person_carries_a_real_name(full: Pack) -> None:
     real = {p["name"] for p in full["honorees.csv"] if p["sample"] == "false"}
-    real |= sample.OTHER_REAL_NAMES
+    real |= DATA.names.reserved
     assert not [p for p in full["honorees.csv"] if p["sample"] == "true" and p["name"] in real]
 
 
 def test_names_are_mostly_unique_and_include_tricky_surnames(full: Pack) -> None:
     names = [p["name"] for p in full["honorees.csv"]]
     assert len(set(names)) / len(names) > 0.97
-    for surname in sample.TRICKY_SURNAMES:
-        assert sum(1 for n in names if n.startswith(surname)) >= sample.TRICKY_MIN, surname
+    for surname in DATA.names.tricky:
+        assert sum(1 for n in names if n.startswith(surname)) >= DATA.names.tricky_least, surname
 
 
 def test_sample_deeds_have_two_or_three_paragraphs(full: Pack) -> None:
@@ -238,18 +239,18 @@ def test_studios_are_led_from_their_district_and_lie_inside_it(full: Pack) -> No
             assert leader["sample"] == "true"
             assert current[leader["district"]] == studio["district"]
             assert leader["name"] in studio["name"]
-        assert sample.inside(float(studio["lon"]), float(studio["lat"]), shapes[studio["district"]])
+        assert samplepack.inside(float(studio["lon"]), float(studio["lat"]), shapes[studio["district"]])
 
 
 def test_points_outside_a_district_are_outside() -> None:
     square = [[[(0.0, 0.0), (2.0, 0.0), (2.0, 2.0), (0.0, 2.0), (0.0, 0.0)]]]
-    assert sample.inside(1.0, 1.0, square)
-    assert not sample.inside(3.0, 1.0, square)
+    assert samplepack.inside(1.0, 1.0, square)
+    assert not samplepack.inside(3.0, 1.0, square)
 
 
-@pytest.mark.parametrize("trade", sorted(sample.TRADES))
+@pytest.mark.parametrize("trade", sorted(DATA.trades))
 def test_every_kind_of_unit_has_deeds_to_tell(trade: str) -> None:
-    t = sample.TRADES[trade]
+    t = DATA.trades[trade]
     for k, period in enumerate(("old", "mid", "new")):
         assert bool(t.units[period]) == (t.weights[k] > 0), period
         for unit in t.units[period]:
@@ -257,7 +258,7 @@ def test_every_kind_of_unit_has_deeds_to_tell(trade: str) -> None:
 
 
 def test_write_pack_copies_what_a_pack_needs(tmp_path: Path) -> None:
-    written = sample.write_pack(tmp_path, 120)
+    written = samplepack.write_pack(tmp_path, 120)
     exhibits = tmp_path / "exhibits"
     assert (exhibits / "hall.yaml").read_bytes() == (REPO / "exhibits" / "hall.yaml").read_bytes()
     assert (exhibits / "geo" / "districts.geojson").exists()
@@ -269,14 +270,14 @@ def test_write_pack_copies_what_a_pack_needs(tmp_path: Path) -> None:
 def test_write_pack_keeps_a_pack_s_own_hall_yaml(tmp_path: Path) -> None:
     (tmp_path / "exhibits").mkdir()
     (tmp_path / "exhibits" / "hall.yaml").write_text("name: {zh: 别的馆}\n", encoding="utf-8")
-    sample.write_pack(tmp_path, 50)
+    samplepack.write_pack(tmp_path, 50)
     assert "别的馆" in (tmp_path / "exhibits" / "hall.yaml").read_text(encoding="utf-8")
 
 
 def test_cli_writes_a_pack_and_says_so(tmp_path: Path) -> None:
     lines: list[str] = []
     argv = ["--pack", str(tmp_path), "--count", "80", "--seed", "3"]
-    assert sample.main(argv, out=lines.append) == 0
+    assert samplepack.main(argv, out=lines.append) == 0
     assert len(lines) == 1
     assert "80 honorees" in lines[0]
     assert (tmp_path / "exhibits" / "studios.csv").exists()

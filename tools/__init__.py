@@ -1,0 +1,1 @@
+"""Developer tools beside the hall: the sample-pack generator, the web font and favicon builders."""
