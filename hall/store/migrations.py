@@ -169,6 +169,67 @@ def _migrate_v5(conn: Connection) -> None:
     sa.Index("ix_events_query", e.kind, e.query, e.day, e.results).drop(conn)
 
 
+# The four rooms whose URL path, which version 5 and before recorded, differs from their key in
+# the room registry. Intended: a frozen copy, not read from hall.rooms, because the registry may
+# change later and this migration must go on renaming exactly what those versions wrote.
+_ROOM_KEYS_V6 = {
+    "revolution": "era_revolution",
+    "reform": "era_reform",
+    "new-era": "era_new_era",
+    "present": "presenter",
+}
+
+
+def _migrate_v6(conn: Connection) -> None:
+    """Rooms by key: events, screens and the daily sums of room views named four rooms by their
+    URL path. Only the names change; every count stays, and running it again changes nothing."""
+    md = sa.MetaData()
+    old_names = list(_ROOM_KEYS_V6)
+    for name in ("events", "screens"):
+        table = sa.Table(name, md, sa.Column("room", sa.String(40)))
+        renamed = sa.case(_ROOM_KEYS_V6, value=table.c.room, else_=table.c.room)
+        # One statement a table: a single pass over a long history of events.
+        conn.execute(sa.update(table).where(table.c.room.in_(old_names)).values(room=renamed))
+
+    days = sa.Table(
+        "event_days",
+        md,
+        sa.Column("kind", sa.String(16)),
+        sa.Column("day", sa.Date),
+        sa.Column("mode", sa.String(8)),
+        sa.Column("subject", sa.String(100)),
+        sa.Column("n", sa.Integer),
+        sa.Column("zero", sa.Integer),
+    )
+    d, other = days.c, days.alias("other").c
+    room_views = d.kind == "room_view"  # the only kind whose subject is a room
+
+    def same_slot(subject: str) -> sa.ColumnElement[bool]:
+        """Another row of the day, kind and mode of the row being changed, for this subject."""
+        return sa.and_(
+            other.kind == d.kind, other.day == d.day, other.mode == d.mode, other.subject == subject
+        )
+
+    for old, new in _ROOM_KEYS_V6.items():
+        # Version 5 was written under both names (the URL path, then the key since the room
+        # registry), so one day may hold a row for each: the old row's counts go into the new ...
+        old_n = sa.select(other.n).where(same_slot(old)).scalar_subquery()
+        old_zero = sa.select(other.zero).where(same_slot(old)).scalar_subquery()
+        conn.execute(
+            sa.update(days)
+            .where(room_views, d.subject == new, sa.exists().where(same_slot(old)))
+            .values(n=d.n + old_n, zero=d.zero + old_zero)
+        )
+        # ... an old row alone on its day takes the new name ...
+        conn.execute(
+            sa.update(days)
+            .where(room_views, d.subject == old, ~sa.exists().where(same_slot(new)))
+            .values(subject=new)
+        )
+        # ... and what is left under the old name was counted into the new row above.
+        conn.execute(sa.delete(days).where(room_views, d.subject == old))
+
+
 # Append only: a released migration is never edited, and none may drop visitors' data.
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _migrate_v1,
@@ -176,6 +237,7 @@ MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _migrate_v3,
     _migrate_v4,
     _migrate_v5,
+    _migrate_v6,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -64,6 +64,7 @@ events_t = sa.Table(
     sa.Column("day", sa.Date, nullable=False),
     sa.Column("kind", sa.String(16), nullable=False),
     sa.Column("mode", sa.String(8), nullable=False),
+    # The room's key in hall.rooms (v6: before, the URL path, which differed for four rooms).
     sa.Column("room", sa.String(MAX_ID), nullable=False, server_default=""),
     sa.Column("honoree_id", sa.String(MAX_ID), nullable=False, server_default=""),
     sa.Column("query", sa.String(MAX_QUERY), nullable=False, server_default=""),
