@@ -22,6 +22,8 @@ from hall.store.values import Tally
 
 @dataclass(frozen=True, slots=True)
 class DayCount:
+    """Visits on one calendar day of the hall's zone."""
+
     day: dt.date
     count: int
 
