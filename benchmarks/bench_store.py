@@ -33,7 +33,8 @@ sys.path.insert(0, str(REPO))
 import psycopg  # noqa: E402
 import sqlalchemy as sa  # noqa: E402
 
-from hall.store import Store, compute_figures, events_t  # noqa: E402
+from hall.store import Store, compute_visit_stats  # noqa: E402
+from hall.store.schema import events_t  # noqa: E402
 from tests.support.pgcluster import ClusterUnavailable, throwaway_cluster  # noqa: E402
 
 EVENT_SQL = (
@@ -196,7 +197,7 @@ def figures_times(target: Target, n: int) -> dict[str, tuple[float, float, float
     def baseline(days: int) -> Callable[[], object]:
         def run() -> object:
             with engine.connect() as conn:
-                return compute_figures(conn, until=TODAY, days=days, events=plain, rolled=False)
+                return compute_visit_stats(conn, until=TODAY, days=days, events=plain, rolled=False)
 
         return run
 
@@ -207,11 +208,11 @@ def figures_times(target: Target, n: int) -> dict[str, tuple[float, float, float
     if target.backend == "postgresql":
         with psycopg.connect(target.dsn, autocommit=True) as conn:
             conn.execute("VACUUM ANALYZE")  # what autovacuum does after a bulk load
-    out["store 30 d"] = timed_ms(lambda: store.figures(30))
-    out["store 365 d"] = timed_ms(lambda: store.figures(365))
+    out["store 30 d"] = timed_ms(lambda: store.visit_stats(30))
+    out["store 365 d"] = timed_ms(lambda: store.visit_stats(365))
     out["baseline 30 d"] = timed_ms(baseline(30), runs=2)
     out["baseline 365 d"] = timed_ms(baseline(365), runs=2)
-    assert store.figures(365).total_visits == baseline(365)().total_visits  # same answer, both ways
+    assert store.visit_stats(365).total_visits == baseline(365)().total_visits  # same answer, both ways
     engine.dispose()
     store.close()
     return out
@@ -258,7 +259,7 @@ def measure_figures(target: Target, events: int, rows: list[Row]) -> None:
         cpu_note = f", CPU {cpu:,.0f}" if target.backend == "sqlite" else ""
         rows.append(
             Row(
-                f"figures(), {name}, {events:,} events, {span}",
+                f"visit_stats(), {name}, {events:,} events, {span}",
                 f"{warm:,.0f} ms (first {first:,.0f}{cpu_note})",
                 baseline,
                 goal,

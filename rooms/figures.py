@@ -7,7 +7,7 @@ import streamlit as st
 from hall.errors import StoreUnavailable
 from hall.labels import t
 from hall.rooms import HONOREE
-from hall.store import Figures
+from hall.store import VisitStats
 from hall.ui.data import catalog, store
 from hall.ui.lang import current
 from hall.ui.nav import page
@@ -18,8 +18,8 @@ CHART = {"displayModeBar": False}
 
 
 @st.cache_data(ttl=30, show_spinner=False)
-def figures(days: int) -> Figures:
-    return store().figures(days=days)  # aggregate queries; cached so a busy day costs little
+def figures(days: int) -> VisitStats:
+    return store().visit_stats(days=days)  # aggregate queries; cached so a busy day costs little
 
 
 st.title(t("room_figures", lang))

@@ -173,7 +173,7 @@ def test_a_message_left_on_a_is_moderated_on_b_and_shown_on_both(hall: Hall) -> 
 def test_visits_on_a_show_in_the_figures_on_b(hall: Hall) -> None:
     store = Store.open(hall.database_url, hall.root)  # the database itself, as the baseline
     try:
-        before = store.figures().total_visits
+        before = store.visit_stats().total_visits
     finally:
         store.close()
 

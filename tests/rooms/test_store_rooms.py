@@ -86,10 +86,10 @@ def test_store_down_rooms_still_browse_and_say_so(open_room, cat, tmp_path: Path
 
 def test_figures_room_shows_the_stores_numbers(open_room, store) -> None:
     open_room()  # one visit
-    figures = store.figures(days=30)
+    figures = store.visit_stats(days=30)
     at = open_room("figures")
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics[t("figures_total_visits")] == f"{store.figures(days=30).total_visits:,}"
+    assert metrics[t("figures_total_visits")] == f"{store.visit_stats(days=30).total_visits:,}"
     assert figures.total_visits >= 1
     assert len(at.get("plotly_chart")) == 2
     assert t("figures_search_private") in texts(at)
@@ -98,7 +98,7 @@ def test_figures_room_shows_the_stores_numbers(open_room, store) -> None:
 def test_search_terms_are_counted_with_their_results(open_room, store) -> None:
     at = open_room("search")
     at.text_input(key="q").input("没有这个人zzz").run()
-    figures = store.figures(days=1)
+    figures = store.visit_stats(days=1)
     assert ("没有这个人zzz", 1) in [(x.key, x.count) for x in figures.zero_result_searches]
 
 

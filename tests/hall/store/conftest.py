@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
 from hall.store import Store
 from tests.support.needs import missing
 from tests.support.pgcluster import ClusterUnavailable, PgCluster, requirements, throwaway_cluster
+
+T0 = dt.datetime(2025, 5, 1, 2, 0, tzinfo=dt.UTC)
+TZ = dt.timezone(dt.timedelta(hours=8))  # visit stats count calendar days in the hall's zone
 
 _databases = itertools.count(1)
 
@@ -43,6 +49,10 @@ class Target:
         self._stores.append(store)
         return store
 
+    def raw_engine(self) -> sa.Engine:
+        """The database itself, without the store (dispose of it after use)."""
+        return sa.create_engine(self.url or f"sqlite:///{self.data_dir / 'hall.sqlite'}")
+
     def close_all(self) -> None:
         for store in self._stores:
             store.close()
@@ -64,3 +74,47 @@ def target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Target]:
     if not cluster.running():  # a store-down test failed before restarting it
         cluster.start()
     cluster.drop_database(name)
+
+
+class Clock:
+    """A settable clock: rate limits, pairings and day-by-day stats without sleeping."""
+
+    def __init__(self, start: dt.datetime = T0) -> None:
+        self.now = start
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += dt.timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def store(target: Target, clock: Clock) -> Store:
+    return target.open(clock=clock, tz=TZ)
+
+
+def all_at_once(stores: list[Store], call: Callable[[Store], object]) -> list[object]:
+    """`call` on every store in threads released together: each result, or what it raised."""
+    start = threading.Barrier(len(stores))
+    results: list[object] = []
+
+    def run(store: Store) -> None:
+        start.wait()
+        try:
+            results.append(call(store))
+        except BaseException as exc:
+            results.append(exc)
+
+    threads = [threading.Thread(target=run, args=(s,)) for s in stores]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert len(results) == len(stores), results
+    return results

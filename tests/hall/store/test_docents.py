@@ -1,4 +1,5 @@
-"""Docents pair a tablet with a big screen through the store: codes, stops, refusals, expiry."""
+"""Docents pair a tablet with a big screen through the store (codes, stops, refusals, expiry) and
+keep the tours they build."""
 
 from __future__ import annotations
 
@@ -10,21 +11,6 @@ from hall.errors import PairingRefused
 from hall.pack.tours import Targets, parse_tour, tour_to_yaml
 from hall.rooms import TOUR_STOPS
 from hall.store import PAIRING_CODE_TTL, PAIRING_TTL
-
-NOW = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 def test_a_screen_keeps_its_code_until_it_expires(target, clock) -> None:
