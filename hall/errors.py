@@ -34,9 +34,10 @@ class StoreUnavailable(HallError):
 class MessageRefused(HallError):
     """A visitor's guestbook message was not saved; `reason` picks the label they read.
 
-    Reasons: empty, too_long, signature_too_long, control_chars, duplicate, rate_limited.
     `params` fills the label's placeholders (limit, length, minutes).
     """
+
+    REASONS = ("empty", "too_long", "signature_too_long", "control_chars", "duplicate", "rate_limited")
 
     def __init__(self, reason: str, **params: int) -> None:
         self.reason = reason
@@ -51,7 +52,9 @@ class MessageRefused(HallError):
 
 
 class PairingRefused(HallError):
-    """A docent's tablet could not take a screen: reason is unknown, expired or taken."""
+    """A docent's tablet could not take a screen: `reason` picks the label the docent reads."""
+
+    REASONS = ("unknown", "expired", "taken")
 
     def __init__(self, reason: str) -> None:
         super().__init__(f"pairing refused: {reason}")

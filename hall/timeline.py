@@ -13,6 +13,8 @@ from hall.honours import NO_YEAR, HonourTable
 from hall.pack import Catalog
 from hall.pack.records import Era, Honoree, Level, Milestone, Text
 
+# How the timeline counts: by decade or by year (labels view_<name>).
+VIEWS = ("decade", "year")
 # A first decade shorter than this (1949 alone) is folded into the next one.
 MIN_FIRST_DECADE_YEARS = 5
 

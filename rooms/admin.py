@@ -19,10 +19,7 @@ sign_out_button(lang)
 st.caption(t("admin_store", lang, where=store().describe()))
 
 (moderate, importing, pictures, labels, requests, exports, problems) = st.tabs(
-    [
-        t(f"admin_tab_{name}", lang)
-        for name in ("moderate", "import", "photos", "labels", "requests", "export", "pack")
-    ]
+    [t(f"admin_tab_{name}", lang) for name in curation.TABS]
 )
 with importing:
     curation.import_directory(lang)

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from hall import timeline
 from hall.labels import t
 from hall.pack.records import Honoree
 from hall.timeline import decade_buckets, decade_of, span_of_selection
@@ -47,7 +48,7 @@ st.caption(t("timeline_intro", lang, first=first, city=cat.info.city.get(lang)))
 left, right = st.columns([1, 2], vertical_alignment="bottom")
 view = left.segmented_control(
     t("timeline_view", lang),
-    ["decade", "year"],
+    list(timeline.VIEWS),
     key="view",
     default="decade",
     required=True,

@@ -21,6 +21,7 @@ from hall.store.guestbook import (
 )
 from hall.store.likes import LikeStore
 from hall.store.migrations import SCHEMA_VERSION, migrate
+from hall.store.requests import KINDS as REQUEST_KINDS
 from hall.store.requests import ChangeRequest, RequestStore
 from hall.store.schema import MAX_CONTACT, MAX_ID, MAX_QUERY, MAX_SIGNATURE
 from hall.store.values import Tally, session_ref
@@ -47,6 +48,7 @@ __all__ = [
     "PAIRING_TTL",
     "RATE_LIMIT",
     "RATE_WINDOW",
+    "REQUEST_KINDS",
     "ROLLUP_GRACE",
     "SCHEMA_VERSION",
     "SQLITE_FILE",

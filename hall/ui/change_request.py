@@ -6,7 +6,7 @@ import streamlit as st
 
 from hall.errors import MessageRefused, StoreUnavailable
 from hall.labels import t
-from hall.store import MAX_CONTACT, MAX_TEXT
+from hall.store import MAX_CONTACT, MAX_TEXT, REQUEST_KINDS
 from hall.ui.data import store
 
 
@@ -16,7 +16,7 @@ def change_request_form(honoree_id: str, lang: str) -> None:
         with st.form(f"request_{honoree_id}", clear_on_submit=True):
             kind = st.radio(
                 t("request_kind", lang),
-                ["correction", "withdrawal"],
+                list(REQUEST_KINDS),
                 horizontal=True,
                 format_func=lambda k: t(f"request_{k}", lang),
                 key="request_kind",

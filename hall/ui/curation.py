@@ -16,6 +16,9 @@ from hall.qrsheet import PER_PAGE, Label, qr_sheet_html
 from hall.ui.cards import honour_summary
 from hall.ui.data import catalog, directory, index, settings, store
 
+# The admin room's tabs, in order (labels admin_tab_<name>).
+TABS = ("moderate", "import", "photos", "labels", "requests", "export", "pack")
+
 
 def _reload() -> None:
     """The pack changed on disk: every session sees the new catalogue from the next run."""
