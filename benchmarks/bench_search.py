@@ -382,7 +382,7 @@ def probe_load(spec: dict[str, str], path: str) -> dict[str, float]:
     t6 = time.perf_counter()
     after_load = rss_mb() - before
     # touch every array so that the whole mapped index is resident, as in a long-running server
-    for array in index._arrays.values():
+    for array in index.arrays.values():
         if array.size:
             array.view("u1").sum()
     for text in ("丁卫松", "dws", "绍兴县", "技术革新", "xyzzyq", "ding卫松"):
@@ -546,7 +546,7 @@ def report(results: list[dict[str, Any]]) -> None:
         print(
             f"* fresh process: interpreter {r['python_s']:.2f} s, import hall.search "
             f"{r['import_s']:.2f} s, catalogue load {r['catalog_s']:.2f} s "
-            f"(hall.catalog, not the index), fingerprint "
+            f"(hall.pack, not the index), fingerprint "
             f"{r['fingerprint_s']:.2f} s, index load (mmap) {r['load_s']:.3f} s, first query "
             f"{r['first_query_s'] * 1000:.1f} ms"
         )

@@ -11,7 +11,7 @@ from hall.config import Settings
 from hall.directory import directory_frame
 from hall.pack import Catalog, load_catalog
 from hall.portraits import ensure_thumbnails
-from hall.search import SearchIndex
+from hall.search import SearchIndex, index_path
 from hall.store import Store
 
 log = logging.getLogger(__name__)
@@ -45,7 +45,7 @@ def directory(lang: str) -> pd.DataFrame:
 @st.cache_resource(show_spinner=False)
 def index() -> SearchIndex:
     """The search index of the catalogue, shared by every session and every room's filters."""
-    return SearchIndex.load_or_build(catalog(), settings().data_dir / "search-index.npz")
+    return SearchIndex.load_or_build(catalog(), index_path(settings().data_dir))
 
 
 @st.cache_resource(show_spinner=False)

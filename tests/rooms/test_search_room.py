@@ -42,10 +42,16 @@ def test_chips_show_facet_counts_of_the_result(open_room, cat) -> None:
         assert f"{era.name.zh} {facets['era'].get(era.id, 0)}" in labels
 
 
-def test_no_result_offers_nearest_names(open_room) -> None:
+def test_no_result_offers_nearest_names(open_room, cat) -> None:
     at = open_room("search", q="丁卫送x")
     page = texts(at)
     assert t("search_nothing", query="丁卫送x").split("“")[0] in page
+    assert t("search_suggestions") in page
+    offered = [p.proto for p in at.get("page_link") if "honoree" in p.proto.page]
+    assert offered, "no suggestion is offered"
+    nearest = offered[0]  # the nearest name first, as a link to that person's page
+    assert nearest.label == "丁卫松"
+    assert cat.honoree(nearest.query_string.removeprefix("id=")).name == "丁卫松"
 
 
 def test_hostile_query_is_shown_as_text(open_room) -> None:
