@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from benchmarks.load import run_load, warm_up
 from tests.deploy.conftest import ReplicaFactory, run_async
+from tests.support.load import run_load, warm_up
 
 VISITORS = 10
 SECONDS = 20.0

@@ -1,7 +1,7 @@
 """Two replicas on one PostgreSQL behind nginx: what a visitor does on one is seen on the other.
 
 Every action goes through the replicas' own app code, over Streamlit's websocket protocol
-(benchmarks/load.py's Session), exactly as a browser drives it.
+(tests/support/streamlit_client.py's Session), exactly as a browser drives it.
 """
 
 from __future__ import annotations
@@ -19,12 +19,13 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-from benchmarks.load import Session, http_get, run_load
-from deploy.cluster import Nginx, Replica, find_nginx, start_nginx, start_replica, wait_healthy
 from hall.store import Store
 from tests.deploy.conftest import ReplicaFactory, run_async
+from tests.support.load import run_load
 from tests.support.needs import missing
 from tests.support.pgcluster import ClusterUnavailable, PgCluster, throwaway_cluster
+from tests.support.servers import Nginx, Replica, find_nginx, start_nginx, start_replica, wait_healthy
+from tests.support.streamlit_client import Session, http_get
 
 # The processes are started once per module on each xdist worker that runs some of these
 # tests (a few seconds each); xdist_group cannot pin them to one worker under pytest 9.
