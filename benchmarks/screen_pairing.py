@@ -21,9 +21,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, start_server  # noqa: E402
+from tests.support.browser import READY_SELECTOR, launch_chromium, start_server  # noqa: E402
 
-READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 PIN = "2468"
 
 
@@ -32,7 +31,7 @@ def pair(tablet, screen) -> None:
     screen.wait_for_selector(".st-key-pairing_code h1", timeout=60_000)
     code = screen.locator(".st-key-pairing_code h1").inner_text().strip()
     tablet.goto("/present")
-    tablet.wait_for_selector(READY, timeout=60_000)
+    tablet.wait_for_selector(READY_SELECTOR, timeout=60_000)
     tablet.locator(".st-key-pin input").fill(PIN)
     tablet.locator(".st-key-pin input").press("Enter")
     tablet.locator(".st-key-pair_code input").wait_for(timeout=30_000)
@@ -56,7 +55,7 @@ def measure(taps: int) -> list[tuple[float, float, str]]:
         screen_server = start_server("screen", data, logs)
         servers.callback(screen_server.stop)
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            browser = launch_chromium(p)
             tablet = browser.new_context(
                 viewport={"width": 1180, "height": 820}, base_url=docent.url
             ).new_page()
@@ -78,7 +77,7 @@ def measure(taps: int) -> list[tuple[float, float, str]]:
                 )
                 tablet_s = time.perf_counter() - start
                 screen.wait_for_url(lambda url, b=before_screen: url != b, timeout=30_000)
-                screen.wait_for_selector(READY, timeout=30_000)
+                screen.wait_for_selector(READY_SELECTOR, timeout=30_000)
                 rows.append((tablet_s, time.perf_counter() - start, screen.url.split("/")[-1]))
             browser.close()
     return rows

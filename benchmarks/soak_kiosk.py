@@ -37,7 +37,7 @@ def main() -> None:
 
     from hall.config import Mode
     from hall.rooms import ROOMS
-    from tests.rooms.conftest import random_tap
+    from tests.support.apptest import random_tap
 
     rng = random.Random(args.seed)
     paths = [r.key for r in ROOMS if Mode.KIOSK in r.modes and r.key != "honoree"]

@@ -28,9 +28,17 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks.load import Report, parse_levels, parse_think, run_load, warm_up  # noqa: E402
-from deploy.cluster import Nginx, Replica, find_nginx, start_nginx, start_replica, wait_healthy  # noqa: E402
+from tests.support.load import parse_levels, parse_think, run_load, warm_up  # noqa: E402
+from tests.support.load_report import Report  # noqa: E402
 from tests.support.pgcluster import ClusterUnavailable, throwaway_cluster  # noqa: E402
+from tests.support.servers import (  # noqa: E402
+    Nginx,
+    Replica,
+    find_nginx,
+    start_nginx,
+    start_replica,
+    wait_healthy,
+)
 
 MAX_REPLICAS = 8
 

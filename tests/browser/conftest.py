@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import inspect
-import os
 import re
 from collections.abc import Callable, Generator, Iterator, Mapping
 from pathlib import Path
@@ -14,30 +13,16 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from deploy.cluster import Replica as HallServer  # one `streamlit run` of the hall, as deploy/ starts it
-from deploy.cluster import start_replica
+from tests.support.browser import CHROMIUM, READY_SELECTOR, launch_chromium, start_server
 from tests.support.needs import missing
+from tests.support.servers import Replica as HallServer  # one `streamlit run` of the hall
 
 if TYPE_CHECKING:  # playwright may be missing: the fixtures then skip (or fail under CI)
     from playwright.sync_api import Browser, Page, Playwright, Route, WebSocketRoute
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
-# Debian's package by default; HALL_CHROMIUM points elsewhere (another distro, a laptop).
-CHROMIUM = Path(os.environ.get("HALL_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    # Chromium's own background traffic would show up as "external requests" in offline tests.
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
-READY_SELECTOR = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 LOG_TAIL_LINES = 200
 
 
@@ -65,24 +50,6 @@ def _require_browser_stack() -> None:
 
 
 # ---------------------------------------------------------------- servers
-
-
-def _entrypoint() -> str:
-    # HALL_ENTRYPOINT lets the harness itself be tried on a throwaway script.
-    return os.environ.get("HALL_ENTRYPOINT", "hall_app.py")
-
-
-def start_server(
-    mode: str, data_dir: Path, log_dir: Path, env: Mapping[str, str] | None = None
-) -> HallServer:
-    """Start `streamlit run` for the hall in `mode` on a free port and wait until healthy."""
-    return start_replica(
-        data_dir,
-        log_dir,
-        name=f"server-{mode}",
-        env={"HALL_MODE": mode, **(env or {})},
-        entrypoint=_entrypoint(),
-    )
 
 
 class ServerPool:
@@ -161,7 +128,7 @@ def playwright() -> Iterator[Playwright]:
 def browser(playwright: Playwright) -> Iterator[Browser]:
     """Debian's Chromium, headless; never Playwright's downloaded browsers."""
     _require_browser_stack()
-    chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    chromium = launch_chromium(playwright)
     yield chromium
     chromium.close()
 

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import pytest
 
-from deploy.cluster import Replica, start_replica
+from tests.support.servers import Replica, start_replica
 
 ReplicaFactory = Callable[..., Replica]
 T = TypeVar("T")

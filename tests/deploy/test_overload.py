@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 
-from benchmarks.load import Session, run_load, warm_up
 from hall.ui.capacity import RETRY_SECONDS
 from tests.deploy.conftest import ReplicaFactory, run_async
+from tests.support.load import run_load, warm_up
+from tests.support.streamlit_client import Session
 
 
 def test_past_the_cap_a_new_visitor_is_told_the_hall_is_busy_and_visitors_inside_carry_on(

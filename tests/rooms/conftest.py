@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -12,7 +11,9 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from hall.pack import Catalog, load_catalog
-from hall.rooms import HONOREE, room
+from hall.rooms import room
+from tests.support.apptest import random_tap as random_tap  # re-exported: room tests import it here
+from tests.support.apptest import texts as texts  # re-exported: room tests import it here
 from tests.support.packs import REPO
 
 APP = str(REPO / "hall_app.py")
@@ -61,43 +62,3 @@ def open_room(pack_env: Path) -> Callable[..., AppTest]:
         return at.switch_page(room(key).file).run()
 
     return _open
-
-
-def random_tap(at: AppTest, rng: random.Random, rooms: list[str]) -> AppTest:
-    """One tap of a restless visitor: an enabled button, a person's card, or another room."""
-    buttons = [b for b in at.button if not b.disabled]
-    people = [p.proto.query_string for p in at.get("page_link") if p.proto.page == "honoree"]
-    roll = rng.random()
-    if roll < 0.6 and buttons:
-        return rng.choice(buttons).click().run()
-    if roll < 0.75 and people:
-        at.query_params["id"] = rng.choice(people).removeprefix("id=")
-        return at.switch_page(room(HONOREE).file).run()
-    at.query_params.clear()
-    return at.switch_page(room(rng.choice(rooms)).file).run()
-
-
-def texts(at: AppTest) -> str:
-    """All the text a visitor reads on the page, joined."""
-    parts = []
-    for kind in (
-        "title",
-        "header",
-        "subheader",
-        "markdown",
-        "caption",
-        "info",
-        "warning",
-        "success",
-        "error",
-        "metric",
-        "text",
-        "code",
-    ):
-        for el in getattr(at, kind):
-            value = getattr(el, "value", "")
-            label = getattr(el, "label", "")
-            parts.append(f"{label} {value}")
-    for link in at.get("page_link"):
-        parts.append(link.proto.label)
-    return "\n".join(parts)

@@ -7,7 +7,6 @@ import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -16,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import psycopg
+
+from tests.support.ports import free_port
 
 # The server refuses to run as root, so as root the cluster belongs to this account
 # (Debian's postgresql package creates it).
@@ -76,12 +77,6 @@ def requirements() -> tuple[Path, str | None]:
 def _version_key(path: str) -> tuple[int, ...]:
     parts = Path(path).parent.name.split(".")
     return tuple(int(p) for p in parts if p.isdigit())
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclass
