@@ -1,4 +1,5 @@
-"""Every interface string exists in Chinese and English, and every key used exists."""
+"""Every interface string exists in Chinese and English, and every key used exists — also the
+keys the code builds at run time (room_<key>, level_<level> …), from the values that build them."""
 
 from __future__ import annotations
 
@@ -7,8 +8,35 @@ from pathlib import Path
 
 import pytest
 
+from hall import timeline
+from hall.config import Mode
+from hall.errors import MessageRefused, PairingRefused
 from hall.labels import LABELS, t
+from hall.pack import Level, schema
+from hall.rooms import ROOMS
+from hall.search import MATCH_FIELDS
+from hall.store import REQUEST_KINDS
 from tests.support.packs import REPO
+
+# Label keys made at run time: prefix → every value the code can put after it. A new family
+# found in the code (t(f"prefix_{…}") or t("prefix_" + …)) must be added here with its values.
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "room_": tuple(r.key for r in ROOMS),
+    "nav_group_": tuple({r.section for r in ROOMS}),
+    "level_": tuple(level.value for level in Level),
+    "mode_": tuple(mode.value for mode in Mode),
+    "request_": REQUEST_KINDS,
+    "pairing_": PairingRefused.REASONS,
+    "guestbook_refused_": MessageRefused.REASONS,
+    "match_": MATCH_FIELDS,
+    "view_": timeline.VIEWS,
+    "admin_tab_": ("moderate", "import", "photos", "labels", "requests", "export", "pack"),
+}
+# Keys given as data rather than written in a t("…") call.
+DATA_KEYS = {f.label for kind in schema.TABLES for f in kind.fields if f.label} | {
+    f"{r.label}" for r in ROOMS
+}
+_DYNAMIC = re.compile(r"""\bt\(\s*(?:f["']([a-z_]+_)\{|["']([a-z_]+_)["']\s*\+)""")
 
 
 @pytest.mark.parametrize("key", sorted(LABELS))
@@ -29,6 +57,30 @@ def test_every_label_key_used_in_code_exists() -> None:
         used |= set(re.findall(r"\bt\(\s*\"(\w+)\"", path.read_text(encoding="utf-8")))
     assert used, "no label use found: the pattern is broken"
     assert used - set(LABELS) == set()
+
+
+def test_every_family_of_run_time_keys_is_known() -> None:
+    found = set()
+    for path in _code_files():
+        found |= {a or b for a, b in _DYNAMIC.findall(path.read_text(encoding="utf-8"))}
+    assert {"level_", "match_"} <= found, "the scan misses known families: the pattern is broken"
+    assert found - set(FAMILIES) == set(), "add the new family and its values to FAMILIES"
+
+
+@pytest.mark.parametrize("prefix", sorted(FAMILIES))
+def test_every_run_time_key_exists(prefix: str) -> None:
+    assert FAMILIES[prefix], prefix
+    assert {prefix + value for value in FAMILIES[prefix]} - set(LABELS) == set()
+
+
+def test_admin_tabs_are_the_curation_tabs() -> None:
+    from hall.ui.curation import TABS  # a Streamlit module: imported here only
+
+    assert FAMILIES["admin_tab_"] == TABS
+
+
+def test_keys_given_as_data_exist() -> None:
+    assert DATA_KEYS - set(LABELS) == set()
 
 
 def test_placeholders_are_filled() -> None:

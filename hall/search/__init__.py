@@ -18,7 +18,7 @@ Answering queries never imports pypinyin: the index carries its own character â†
 
 from hall.search.build import CatalogLike
 from hall.search.cli import main
-from hall.search.explain import Match
+from hall.search.explain import MATCH_FIELDS, Match
 from hall.search.facets import FACETS
 from hall.search.index import SearchIndex, SearchResult, build_index
 from hall.search.storage import INDEX_FILE, catalog_fingerprint, index_path
@@ -26,6 +26,7 @@ from hall.search.storage import INDEX_FILE, catalog_fingerprint, index_path
 __all__ = [
     "FACETS",
     "INDEX_FILE",
+    "MATCH_FIELDS",
     "CatalogLike",
     "Match",
     "SearchIndex",

@@ -12,7 +12,7 @@ import numpy as np
 from hall.pack.records import Honoree
 from hall.search.arrays import Strings
 from hall.search.build import ATTRIBUTE_FIELDS, TEXT_FIELDS, name_of
-from hall.search.facets import Facets
+from hall.search.facets import FACETS, Facets
 from hall.search.match import Matcher
 from hall.search.spelling import KIND_INITIALS, full_keys, spell_span, spellings, untoned
 from hall.textnorm import normalize, normalize_with_map
@@ -22,6 +22,18 @@ if TYPE_CHECKING:
 
 SUGGESTIONS = 5
 _POOL = 2000  # suggestions compare at most this many best-ranked people besides near names
+
+
+# Every field a Match may name (the search room labels them match_<field>).
+MATCH_FIELDS = (
+    "name",
+    "pinyin",
+    "initials",
+    *(f.attribute for f in (*ATTRIBUTE_FIELDS, *TEXT_FIELDS)),
+    *FACETS,
+    "sounds_like",
+    "typo",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,8 @@ from streamlit.testing.v1 import AppTest
 
 from hall.pack import Catalog, load_catalog
 from hall.rooms import room
-from tests.support.apptest import random_tap as random_tap  # re-exported: room tests import it here
-from tests.support.apptest import texts as texts  # re-exported: room tests import it here
+from hall.store import Store
+from tests.support.apptest import PIN
 from tests.support.packs import REPO
 
 APP = str(REPO / "hall_app.py")
@@ -62,3 +62,21 @@ def open_room(pack_env: Path) -> Callable[..., AppTest]:
         return at.switch_page(room(key).file).run()
 
     return _open
+
+
+@pytest.fixture
+def store(pack_env, tmp_path: Path) -> Store:
+    return Store.open(None, tmp_path / "data")  # the same SQLite file the app uses (HALL_DATA)
+
+
+@pytest.fixture
+def kiosk_env(pack_env, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("HALL_MODE", "kiosk")
+    return pack_env
+
+
+@pytest.fixture
+def docent_env(pack_env, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("HALL_MODE", "docent")
+    monkeypatch.setenv("HALL_DOCENT_PIN", PIN)
+    return pack_env

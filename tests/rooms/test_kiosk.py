@@ -6,19 +6,11 @@ import base64
 import random
 import tracemalloc
 
-import pytest
-
 from hall.config import Mode
 from hall.labels import t
 from hall.qr import deep_link, qr_svg
 from hall.rooms import ROOMS, rooms_for
-from tests.rooms.conftest import random_tap, texts
-
-
-@pytest.fixture
-def kiosk_env(pack_env, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("HALL_MODE", "kiosk")
-    return pack_env
+from tests.support.apptest import random_tap, texts
 
 
 def _links(at) -> list[str]:

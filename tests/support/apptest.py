@@ -1,11 +1,19 @@
-"""AppTest helpers shared by room tests and the kiosk soak: a visitor's random tap, the text on a page."""
+"""AppTest helpers shared by room tests and the kiosk soak: a visitor's random tap, the text on a
+page, the people and charts on it, forms filled as a visitor would."""
 
 from __future__ import annotations
 
+import json
 import random
+from collections.abc import Callable
+from typing import Any
 
+import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from hall.labels import t
+from hall.pack import Catalog, Honoree
 from hall.rooms import HONOREE, room
 
 
@@ -47,3 +55,59 @@ def texts(at: AppTest) -> str:
     for link in at.get("page_link"):
         parts.append(link.proto.label)
     return "\n".join(parts)
+
+
+# Text that must stay inert wherever a visitor or a link puts it on a page.
+HOSTILE = "<script>alert(1)</script> **bold** [link](http://evil.example) $x$ :red[x]"
+PIN = "2468"  # the docent PIN the room tests set
+
+
+def person_ids(at: AppTest) -> list[str]:
+    """The people's cards on the page, in order (a studio's link to its leader is not one)."""
+    leader = t("studio_leader", name="")
+    return [
+        p.proto.query_string.removeprefix("id=")
+        for p in at.get("page_link")
+        if "honoree" in p.proto.page and not p.proto.label.startswith(leader)
+    ]
+
+
+def best_first(cat: Catalog, people: list[Honoree]) -> list[str]:
+    """The ids in the order the hall lists people, written out here independently of the code."""
+    return [h.id for h in sorted(people, key=lambda h: (h.best_level, h.first_year or 9999, h.id))]
+
+
+def plotly_spec(at: AppTest, index: int = 0) -> dict[str, Any]:
+    return json.loads(at.get("plotly_chart")[index].proto.spec)
+
+
+def honoree_page(open_room: Callable[..., AppTest], cat: Catalog) -> tuple[Honoree, AppTest]:
+    h = cat.honorees[0]
+    return h, open_room("honoree", id=h.id)
+
+
+def post_message(at: AppTest, form: str, text: str, signature: str = "") -> AppTest:
+    at.text_area(key=f"{form}_text").input(text)
+    at.text_input(key=f"{form}_sig").input(signature)
+    return at.button(key=f"FormSubmitter:{form}-{t('guestbook_send')}").click().run()
+
+
+def unlock(at: AppTest, pin: str = PIN) -> AppTest:
+    """Type the docent PIN into the gate."""
+    at.text_input(key="pin").input(pin)
+    return at.button(key=f"FormSubmitter:docent_pin-{t('admin_sign_in')}").click().run()
+
+
+def switch_mode(mode: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settings are per process: switch the mode the next run sees (both share one store)."""
+    monkeypatch.setenv("HALL_MODE", mode)
+    st.cache_resource.clear()
+
+
+def sign_in_curator(open_room: Callable[..., AppTest], monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    """The admin room, signed in with a password set for this test."""
+    monkeypatch.setenv("HALL_ADMIN_PASSWORD", "pw")
+    st.cache_resource.clear()  # settings are read once per process
+    at = open_room("admin")
+    at.text_input(key="admin_pw").input("pw")
+    return at.button(key=f"FormSubmitter:signin-{t('admin_sign_in')}").click().run()

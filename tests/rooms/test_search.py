@@ -1,22 +1,20 @@
-"""The search room: one box, chips with counts, why each person matched, deep-linkable state."""
+"""搜索 — the search room."""
 
 from __future__ import annotations
 
 from hall.labels import t
 from hall.search import SearchIndex
-from tests.rooms.conftest import texts
-
-
-def _result_ids(at) -> list[str]:
-    return [
-        p.proto.query_string.removeprefix("id=") for p in at.get("page_link") if "honoree" in p.proto.page
-    ]
+from tests.support.apptest import (
+    best_first,
+    person_ids,
+    texts,
+)
 
 
 def test_typing_initials_finds_the_person_first_and_says_why(open_room, cat) -> None:
     at = open_room("search")
     at.text_input(key="q").input("dws").run()
-    ids = _result_ids(at)
+    ids = person_ids(at)
     assert cat.honoree(ids[0]).name == "丁卫松"
     page = texts(at)
     assert t("match_initials") in page
@@ -29,7 +27,7 @@ def test_deep_link_restores_query_and_filters(open_room, cat) -> None:
     at = open_room("search", era="reform", district="330681")
     assert at.session_state["s_era"] == "reform"
     assert t("shown_count", n=expected.total) in texts(at)
-    assert _result_ids(at) == list(expected.ids)
+    assert person_ids(at) == list(expected.ids)
 
 
 def test_chips_show_facet_counts_of_the_result(open_room, cat) -> None:
@@ -66,6 +64,20 @@ def test_hostile_query_is_shown_as_text(open_room) -> None:
 def test_filter_change_goes_back_to_page_one(open_room, cat) -> None:
     at = open_room("search")
     at.button(key=next(b.key for b in at.button if b.key.endswith("_next"))).click().run()
-    at.selectbox(key="s_industry").select(cat.industries[0].name.zh).run()
-    prev = [b for b in at.button if b.key.endswith("_prev")]
-    assert all(b.disabled for b in prev)  # page one, or a single page with no pager
+    assert t("page_of", page=2, pages=-(-len(cat.honorees) // 24)) in texts(at)
+    # The honour most people hold: its results still fill more than one page.
+    honour = max(cat.honour_kinds, key=lambda code: cat.count("honour", code))
+    wanted = cat.count("honour", honour)
+    assert wanted > 24, "the room pack must hold an honour of more than one page"
+    at.selectbox(key="s_honour").select(honour).run()
+    (prev,) = [b for b in at.button if b.key.endswith("_prev")]
+    assert prev.disabled
+    assert t("page_of", page=1, pages=-(-wanted // 24)) in texts(at)
+    assert person_ids(at) == best_first(cat, list(cat.members("honour", honour)))[:24]
+
+
+def test_search_terms_are_counted_with_their_results(open_room, store) -> None:
+    at = open_room("search")
+    at.text_input(key="q").input("没有这个人zzz").run()
+    figures = store.visit_stats(days=1)
+    assert ("没有这个人zzz", 1) in [(x.key, x.count) for x in figures.zero_result_searches]

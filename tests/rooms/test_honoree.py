@@ -1,0 +1,137 @@
+"""人物 — a person's page: deep links, facts, likes, the guestbook, requests, the life line."""
+
+from __future__ import annotations
+
+from hall.labels import t
+from hall.pack import Catalog
+from tests.support.apptest import (
+    HOSTILE,
+    honoree_page,
+    plotly_spec,
+    post_message,
+    sign_in_curator,
+    texts,
+)
+
+
+def test_honoree_deep_link_shows_that_person(open_room, cat) -> None:
+    h = next(x for x in cat.honorees if len(x.honours) >= 2 and x.deeds)
+    at = open_room("honoree", id=h.id)
+    page = texts(at)
+    assert at.title[0].value == h.name
+    for honour in h.honours:
+        assert cat.honour_name(honour.code) in page
+        assert (str(honour.year) if honour.year else t("year_unknown")) in page
+    assert h.paragraphs[0][:10] in page.replace("\\", "")
+    assert f"honoree?id={h.id}" in page  # the share link
+    assert at.query_params["id"] == h.id
+
+
+def test_honoree_deep_link_survives_a_rerun(open_room, cat) -> None:
+    h = cat.honorees[3]
+    at = open_room("honoree", id=h.id)
+    at.run()
+    assert at.title[0].value == h.name
+
+
+def test_real_person_shows_source_and_no_sample_badge(open_room, cat) -> None:
+    real = next(h for h in cat.honorees if not h.sample)
+    at = open_room("honoree", id=real.id)
+    page = texts(at).replace("\\", "")
+    assert real.source[:12] in page
+    hall_header = f"**{cat.info.name.zh}**"  # the frame's header carries the hall's sample badge
+    persons = [m.value for m in at.markdown if not m.value.startswith(hall_header)]
+    assert persons, "the person's facts are Markdown: none found"
+    assert not [m for m in persons if "badge[" in m]
+    sample = next(h for h in cat.honorees if h.sample)
+    sampled = open_room("honoree", id=sample.id)
+    assert [m.value for m in sampled.markdown if not m.value.startswith(hall_header) and "badge[" in m.value]
+
+
+def test_honoree_room_without_id_asks_to_choose(open_room) -> None:
+    at = open_room("honoree")
+    assert at.info[0].value == t("honoree_pick")
+
+
+def test_english_names_show_pinyin_beside_them(open_room, cat) -> None:
+    h = cat.honorees[0]
+    at = open_room("honoree", id=h.id, lang="en")
+    assert at.title[0].value.replace("\\", "") == f"{h.name} {h.name_en}"
+
+
+def test_like_counts_once_per_session(open_room, cat, store) -> None:
+    h, at = honoree_page(open_room, cat)
+    assert at.button(key="like").label == t("like", n=0)
+    at = at.button(key="like").click().run()
+    assert at.button(key="like").label == t("liked", n=1)
+    assert at.button(key="like").disabled
+    assert store.likes(h.id) == 1
+    _, other = honoree_page(open_room, cat)  # another visitor
+    assert other.button(key="like").label == t("like", n=1)
+
+
+def test_new_message_is_shown_to_its_author_as_pending_and_to_no_one_else(open_room, cat, store) -> None:
+    h, at = honoree_page(open_room, cat)
+    at = post_message(at, f"guestbook_{h.id}", HOSTILE, "小王")
+    assert t("guestbook_thanks") in texts(at)
+    assert HOSTILE in [x.value for x in at.text]  # shown as typed, as plain text
+    assert t("guestbook_pending") in texts(at).replace("\\", "")
+    _, other = honoree_page(open_room, cat)
+    assert HOSTILE not in [x.value for x in other.text]
+    (pending,) = store.pending()
+    store.moderate([pending.id], approve=True)
+    _, later = honoree_page(open_room, cat)
+    assert HOSTILE in [x.value for x in later.text]
+    # Never as Markdown that runs: no element renders it as markup.
+    assert all(HOSTILE not in m.value for m in later.markdown)
+
+
+def test_refused_message_says_why(open_room, cat) -> None:
+    at = open_room()
+    at = post_message(at, "guestbook_hall", "   ")
+    assert t("guestbook_refused_empty") in texts(at)
+    for n in range(3):
+        at = post_message(at, "guestbook_hall", f"致敬劳模 {n}")
+    at = post_message(at, "guestbook_hall", "再来一条")
+    assert t("guestbook_refused_rate_limited", limit=3, minutes=10) in texts(at)
+
+
+def test_a_family_request_reaches_the_curators_and_closing_it_forgets_the_contact(
+    open_room, cat, store, monkeypatch
+) -> None:
+    h, at = honoree_page(open_room, cat)
+    at.text_area(key="request_details").input("照片请撤回。")
+    at.text_input(key="request_contact").input("13900000000")
+    at.radio(key="request_kind").set_value("withdrawal")
+    at = at.button(key=f"FormSubmitter:request_{h.id}-{t('request_send')}").click().run()
+    assert t("request_thanks", n=1) in texts(at)
+    (request,) = store.change_requests()
+    assert (request.honoree_id, request.kind, request.contact) == (h.id, "withdrawal", "13900000000")
+    admin = sign_in_curator(open_room, monkeypatch)
+    assert "照片请撤回。" in [x.value for x in admin.text]
+    admin = admin.button(key=f"close_{request.id}").click().run()
+    assert store.change_requests() == []
+    (closed,) = store.change_requests(open_only=False)
+    assert closed.contact == ""
+
+
+def test_honoree_page_draws_a_life_line_from_the_record(open_room, cat: Catalog) -> None:
+    h = next(x for x in cat.honorees if x.birth_year and len([y for y in x.honours if y.year]) >= 2)
+    at = open_room("honoree", id=h.id)
+    page = texts(at)
+    assert t("life_line") in page
+    line = plotly_spec(at)["data"][0]
+    dated = [x for x in h.honours if x.year]
+    assert line["x"] == [h.birth_year, *(x.year for x in dated)]
+    for x, hover in zip(dated, line["hovertext"][1:], strict=True):
+        assert cat.honour_name(x.code) in hover
+        assert cat.era(x.era).name.zh in hover
+    if h.position:
+        assert h.position in page.replace("\\", "")
+
+
+def test_life_line_leaves_undated_honours_off_the_line_and_says_so(open_room, cat: Catalog) -> None:
+    h = next(x for x in cat.honorees if any(y.year is None for y in x.honours))
+    at = open_room("honoree", id=h.id)
+    undated = sum(1 for y in h.honours if y.year is None)
+    assert t("life_undated", n=undated) in texts(at).replace("\\", "")
