@@ -24,8 +24,10 @@ from hall.importer.clean import (
 )
 from hall.importer.columns import EMPLOYER_POSITION, FIELDS
 from hall.importer.report import Issue, quote
+from hall.pack.hall_yaml import read_hall_yaml
 from hall.pack.names import Names
-from hall.pack.read import FIRST_YEAR, OLDEST_BIRTH_YEAR, Problems, read_hall_yaml
+from hall.pack.problems import Problems
+from hall.pack.read import FIRST_YEAR, OLDEST_BIRTH_YEAR
 from hall.pack.records import District, HonourKind
 
 MIN_AGE_AT_HONOUR = 14

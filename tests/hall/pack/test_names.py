@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from hall.pack import Names
-from hall.pack.read import Problems, read_hall_yaml
+from hall.pack.hall_yaml import read_hall_yaml
+from hall.pack.problems import Problems
 from tests.support.packs import REPO
 
 

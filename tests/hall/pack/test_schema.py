@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from hall.pack import load_catalog, records, schema
-from hall.pack.read import Problems, read_csv, read_row
+from hall.pack.problems import Problems
+from hall.pack.read import read_csv, read_row
 from hall.pack.records import Level, Text, derive
 from hall.pack.schema import Field, FieldType, RecordKind, Required
 from tests.support.packs import write_pack
