@@ -13,12 +13,11 @@ import pytest
 from hall.importer import apply_import, plan_import
 from hall.pack import load_catalog
 from hall.pack import write as packwrite
+from hall.pack.schema import HONOREE
 from tests.support.importing import csv_rows, messy_file, snapshot
 from tests.support.packs import REPO
 
-HONOREE_HEADER = (
-    "id,name,name_en,gender,birth_year,district,employer,position,industry,deeds,quote,portrait,sample,source"
-)
+HONOREE_HEADER = ",".join(HONOREE.columns)  # written in the schema's own column order
 
 EXPECTED_CHANGED_OR_NEW = [
     # id, name, gender, birth, district, employer, position, industry, deeds (None: unchanged), sample

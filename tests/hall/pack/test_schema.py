@@ -33,16 +33,16 @@ def test_each_record_class_has_exactly_its_kinds_fields_then_what_is_derived(kin
 
 
 def test_a_field_added_to_a_kind_reaches_the_class_and_the_reader(tmp_path: Path) -> None:
-    nickname = Field("nickname", headers=("别名",))
-    kind = RecordKind("honoree", "honorees.csv", (*schema.HONOREE.fields, nickname))
+    favourite_colour = Field("favourite_colour", headers=("喜欢的颜色",))
+    kind = RecordKind("honoree", "honorees.csv", (*schema.HONOREE.fields, favourite_colour))
     cls = derive(kind, "Honoree", records.Honoree.__mro__[1])
     path = tmp_path / "exhibits" / "honorees.csv"
     path.parent.mkdir(parents=True)
-    path.write_text("id,name,nickname\nx1,王建国,老王\n", encoding="utf-8")
+    path.write_text("id,name,favourite_colour\nx1,王建国,红色\n", encoding="utf-8")
     ((line, row),) = list(read_csv(tmp_path / "exhibits", kind, Problems()))
     values, reasons = read_row(kind, row)
     person = cls(**values)
-    assert (line, person.nickname, person.name, reasons) == (2, "老王", "王建国", {})
+    assert (line, person.favourite_colour, person.name, reasons) == (2, "红色", "王建国", {})
 
 
 @pytest.mark.parametrize(
@@ -102,7 +102,7 @@ def test_the_files_of_a_pack_are_its_tables() -> None:
         "milestones.csv",
     }
     with pytest.raises(KeyError, match="no field"):
-        schema.HONOREE.field("nickname")
+        schema.HONOREE.field("favourite_colour")
 
 
 def test_derived_records_pickle_by_name_as_plain_tuples(tmp_path: Path) -> None:

@@ -79,13 +79,13 @@ def test_a_column_the_schema_does_not_know_stops_the_generator(tmp_path: Path) -
     path = pack / "exhibits" / "honorees.csv"
     rows = _read(pack, "honorees.csv")
     with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, [*rows[0], "nickname"], restval="阿三")
+        writer = csv.DictWriter(f, [*rows[0], "favourite_colour"], restval="阿三")
         writer.writeheader()
         writer.writerows(rows)
     before = path.read_bytes()
     lines: list[str] = []
     assert samplepack.main(["--pack", str(pack), "--count", "30"], out=lines.append) == 1
-    assert "nickname" in lines[0]
+    assert "favourite_colour" in lines[0]
     assert path.read_bytes() == before
 
 
