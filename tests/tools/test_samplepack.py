@@ -71,8 +71,9 @@ def test_another_seed_gives_other_people(small: Pack) -> None:
 
 def test_the_committed_pack_is_what_the_generator_writes(full: Pack) -> None:
     for name, rows in full.items():
+        columns = BY_FILE[name].columns  # a column a row leaves out is written empty
         with (REPO / "exhibits" / name).open(encoding="utf-8", newline="") as f:
-            assert list(csv.DictReader(f)) == rows, name
+            assert list(csv.DictReader(f)) == [{c: row.get(c, "") for c in columns} for row in rows], name
 
 
 def test_the_default_pack_has_at_least_1800_honorees(full: Pack) -> None:
