@@ -60,6 +60,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Password that opens the curators' rooms (guestbook moderation, exports); empty keeps them locked.",
     ),
     Setting(
+        "HALL_BEHIND_PROXY",
+        "0",
+        "1 when visitors reach the hall only through the nginx of deploy/, which sets X-Real-IP: limits "
+        "then count by that address; otherwise by the connection's own.",
+    ),
+    Setting(
         "HALL_MAX_SESSIONS",
         str(DEFAULT_MAX_SESSIONS),
         "Live sessions one process admits; beyond it a new visitor gets a 'the hall is busy' page "
@@ -75,6 +81,7 @@ class Settings:
     data_dir: Path
     lang: str
     max_sessions: int = DEFAULT_MAX_SESSIONS
+    behind_proxy: bool = False
 
     # Both may hold a password: kept out of repr() so logs never show them.
     database_url: str = field(default="", repr=False)
@@ -115,5 +122,6 @@ class Settings:
             database_url=database_url,
             admin_password=admin_password,
             max_sessions=max_sessions,
+            behind_proxy=env.get("HALL_BEHIND_PROXY", "").strip().lower() in ("1", "true", "yes"),
             docent_pin=env.get("HALL_DOCENT_PIN", "").strip(),
         )
