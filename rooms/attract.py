@@ -1,4 +1,5 @@
-"""Attract screen (kiosk): a slowly changing showcase of people and eras; a touch begins the visit."""
+"""Attract screen (kiosk): the wall of names moving slowly, one person at a time coming forward;
+a touch begins the visit."""
 
 import datetime as dt
 import time
@@ -15,6 +16,7 @@ from hall.ui.lang import current
 from hall.ui.nav import page
 from hall.ui.screen import pairing_code
 from hall.ui.text import plain
+from hall.ui.wall import name_wall
 
 SLIDE_SECONDS = 8
 cat, lang = catalog(), current()
@@ -37,16 +39,21 @@ def showcase() -> None:
             st.subheader("　".join(trait.get(lang) for trait in slide.traits))
             st.markdown(slide.intro.get(lang))
             return
-        pic, text = st.columns([1, 2], gap="large")
-        pic.image(portrait_url(slide, "page"), width=360)
-        with text:
-            st.title(plain(slide.name))
-            st.header(plain(honour_summary(slide, cat, lang)))
-            if slide.paragraphs:
-                st.markdown(plain(slide.paragraphs[0]))
+        st.image(portrait_url(slide, "page"), width=240, alt=slide.name)
+        st.title(plain(slide.name))
+        line = plain(honour_summary(slide, cat, lang))
+        if slide.sample:
+            line += f" :orange-badge[{t('sample_tag', lang)}]"
+        st.subheader(line)
+        if slide.paragraphs:
+            st.markdown(plain(slide.paragraphs[0]))
 
 
-showcase()
+wall_side, person_side = st.columns([3, 2], gap="large")
+with wall_side:
+    name_wall(lang, moving=True)
+with person_side:
+    showcase()
 if not driven:
     with st.container(key="attract_touch"):
         st.page_link(page(HOME), label=t("kiosk_touch", lang), icon=":material/touch_app:", width="stretch")

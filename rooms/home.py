@@ -11,6 +11,7 @@ from hall.ui.data import catalog
 from hall.ui.guestbook import guestbook
 from hall.ui.lang import current
 from hall.ui.nav import link, page
+from hall.ui.wall import name_wall
 from hall.ui.widgets import kiosk
 
 cat, lang = catalog(), current()
@@ -19,6 +20,10 @@ stats = cat.stats()
 st.title(cat.info.name.get(lang))
 st.markdown(t("home_welcome", lang, city=cat.info.city.get(lang)))
 st.markdown(f"#### {t('home_spirit', lang)}")
+
+st.header(t("wall_title", lang))
+st.caption(t("wall_intro", lang))
+name_wall(lang)
 
 with st.container(horizontal=True, key="stats", gap="medium"):
     for key, value in (

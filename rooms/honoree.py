@@ -4,7 +4,8 @@ import streamlit as st
 
 from hall.labels import t
 from hall.qr import deep_link
-from hall.rooms import HOME, era_room
+from hall.rooms import HOME
+from hall.ui import person
 from hall.ui.cards import card_grid, display_name, portrait_url
 from hall.ui.change_request import change_request_form
 from hall.ui.charts import life_line
@@ -26,41 +27,17 @@ h = cat.honoree(honoree_id)  # an unknown id becomes a message in the frame
 
 pic, facts = st.columns([1, 3], gap="large")
 with pic, st.container(key="portrait"):
-    st.image(portrait_url(h, "page"), width=240)
+    st.image(portrait_url(h, "page"), width=240, alt=h.name)
 with facts:
     st.title(plain(display_name(h, lang)))
     if h.sample:
         st.markdown(f":orange-badge[{t('sample_badge', lang)}]", help=t("sample_note", lang))
-    district = cat.district(h.district_code)
-    place = h.district
-    if district and district.name.zh != h.district:
-        place = f"{h.district}（{t('district_now', lang, name=district.name.get(lang))}）"
-    rows = [
-        ("employer", h.employer),
-        ("position", h.position),
-        ("district", place),
-        ("industry", next((i.name.get(lang) for i in cat.industries if i.name.zh == h.industry), h.industry)),
-        ("born", str(h.birth_year or "")),
-        ("gender", h.gender if lang == "zh" else ""),
-    ]
-    for key, value in rows:
-        if value:
-            st.markdown(f"**{t(key, lang)}**：{plain(value)}")
+    person.facts(h, cat, lang)
     like_button(h.id, lang)
 
 life_line(h, lang)  # 个人年表: birth and dated honours over the eras, the role as recorded
 
-st.subheader(t("honours", lang))
-if not h.honours:
-    st.caption(t("no_honour_listed", lang))
-for honour in h.honours:
-    year = str(honour.year) if honour.year else t("year_unknown", lang)
-    era = cat.era(honour.era).name.get(lang) if honour.era else ""
-    line = " · ".join(x for x in (year, cat.honour_name(honour.code, lang), era) if x)
-    if honour.era:
-        link(era_room(honour.era), plain(line), ":material/military_tech:")
-    else:
-        st.markdown(f":material/military_tech: {plain(line)}")
+person.honours(h, cat, lang)
 
 if h.deeds:
     st.subheader(t("deeds", lang))
@@ -68,6 +45,7 @@ if h.deeds:
         st.markdown(plain(paragraph))
     if kiosk():
         reading_time(len(h.deeds) // 8)  # about eight characters a second, read aloud or not
+person.recordings(h, lang)
 if h.quote:
     st.subheader(t("quote", lang))
     st.markdown(f"> {plain(h.quote)}")

@@ -23,6 +23,26 @@ LABELS: dict[str, tuple[str, str]] = {
     # era rooms and cards
     "era_traits": ("时代精神", "Spirit of the era"),
     "era_people": ("本时代人物", "People of this era"),
+    "film": ("影像", "Film"),
+    "recording": ("声音", "In their own words"),
+    "transcript": ("文字稿", "Transcript"),
+    "era_milestones": ("时代大事", "Milestones of the era"),
+    "era_on_timeline": ("在时间长廊中看这个时代", "See this era on the timeline"),
+    "era_stories": ("时代故事", "Stories of the era"),
+    # the wall of names (名录墙)
+    "wall_title": ("名录墙", "Wall of names"),
+    "wall_intro": (
+        "新中国成立以来受到表彰的每一位劳模工匠，都在这面墙上。点一个名字，看他（她）的故事。",
+        "Everyone honoured since 1949 is on this wall. Tap a name to read their story.",
+    ),
+    "wall_count": ("共 {n} 位", "{n} people"),
+    "wall_sample": (
+        "展示 {n} 位（共 {total} 位，完整名单见名录）",
+        "{n} shown of {total} (the directory lists everyone)",
+    ),
+    "wall_real": ("粗体：真实人物，均注明出处", "Bold: real people, each with a cited source"),
+    "wall_pause": ("暂停滚动", "Pause"),
+    "wall_resume": ("继续滚动", "Resume"),
     "filter_honour": ("荣誉", "Honour"),
     "filter_district": ("区、县（市）", "District"),
     "filter_industry": ("行业", "Industry"),

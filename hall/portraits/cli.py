@@ -1,4 +1,5 @@
-"""python -m hall.portraits ingest DIR | thumbs [--pack DIR] [--static DIR] [--json]."""
+"""python -m hall.portraits ingest DIR | thumbs [--pack DIR] [--static DIR] [--json]: photos in,
+thumbnails and name portraits out."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from hall.config import STATIC_DIR, Settings
 from hall.errors import PackError
 from hall.pack import load_catalog
 from hall.pack import write as packwrite
+from hall.portraits import names
 from hall.portraits.ingest import ingest
 from hall.portraits.thumbs import ensure_thumbnails
 
@@ -28,7 +30,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     take = commands.add_parser("ingest", help="take in the photos of a folder, matched by id or name")
     take.add_argument("folder", type=Path)
-    build = commands.add_parser("thumbs", help="build missing thumbnails, remove unused ones")
+    build = commands.add_parser(
+        "thumbs", help="build missing photo thumbnails and name portraits, remove unused ones"
+    )
     for sub in (take, build):
         sub.add_argument("--pack", type=Path, default=None, help="content pack folder (default: HALL_PACK)")
         sub.add_argument("--static", type=Path, default=STATIC_DIR, help="the folder served at /app/static/")
@@ -40,10 +44,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         catalog = load_catalog(pack)
         if args.command == "thumbs":
             done = ensure_thumbnails(catalog, pack, settings.data_dir, args.static)
+            faces = names.people_without_photo(catalog.honorees)
             out: dict[str, Any] = {
                 "built": done.built,
                 "kept": done.kept,
                 "removed": done.removed,
+                "names_drawn": names.prebuild(faces, args.static),
+                "names_removed": names.prune(faces, args.static),
                 "failed": [{"file": r.file, "reason": r.reason, "code": r.code} for r in done.failed],
             }
             print(json.dumps(out, ensure_ascii=False, indent=2) if args.json else _thumb_text(out))
@@ -70,6 +77,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _thumb_text(out: dict[str, Any]) -> str:
-    lines = [f"thumbnails: {out['built']} built, {out['kept']} already there, {out['removed']} removed"]
+    lines = [
+        f"thumbnails: {out['built']} built, {out['kept']} already there, {out['removed']} removed",
+        f"name portraits: {out['names_drawn']} drawn, {out['names_removed']} removed",
+    ]
     lines += [f"  {f['file']}: {f['reason']}" for f in out["failed"]]
     return "\n".join(lines)

@@ -65,7 +65,7 @@ def _pages(mode: Mode, lang: str) -> dict[str, st.Page]:
     }
 
 
-def link(key: str, label: str, icon: str | None = None, **query: str) -> None:
+def link(key: str, label: str, icon: str | None = None, **query: str | list[str]) -> None:
     """A link to a room, drawn only when this mode has that room."""
     if exists(key):
         st.page_link(page(key), label=label, icon=icon, query_params=query or None)

@@ -1,4 +1,5 @@
-"""The three era rooms (one room script, rooms/era_*.py, over hall/ui/era_room.py)."""
+"""The three era rooms (one room script, rooms/era_*.py, over hall/ui/era_room.py): an exhibition
+that tells its era — banner, spirit, milestones, three stories — before it lists its people."""
 
 from __future__ import annotations
 
@@ -6,12 +7,25 @@ import pytest
 
 from hall.labels import t
 from hall.rooms import era_room
-from tests.support.apptest import (
-    texts,
-)
+from tests.support.apptest import texts
+
+ERAS = ["revolution", "reform", "new_era"]
 
 
-@pytest.mark.parametrize("era_id", ["revolution", "reform", "new_era"])
+def _story_ids(at) -> list[str]:
+    return [
+        p.proto.query_string.removeprefix("id=") for p in at.get("page_link") if "honoree" in p.proto.page
+    ][:3]
+
+
+def _card_ids(at) -> list[str]:
+    """The people's cards: the honoree links after the three stories."""
+    return [
+        p.proto.query_string.removeprefix("id=") for p in at.get("page_link") if "honoree" in p.proto.page
+    ][3:]
+
+
+@pytest.mark.parametrize("era_id", ERAS)
 def test_era_room_shows_its_intro_and_pages_its_people(open_room, cat, era_id) -> None:
     at = open_room(era_room(era_id))
     era = cat.era(era_id)
@@ -20,8 +34,59 @@ def test_era_room_shows_its_intro_and_pages_its_people(open_room, cat, era_id) -
     assert era.traits[0].zh in page
     members = cat.members("era", era_id)
     assert t("shown_count", n=len(members)) in page
-    links = [p.proto.query_string for p in at.get("page_link") if "honoree" in p.proto.page]
-    assert links == [f"id={h.id}" for h in members[:24]]
+    assert _card_ids(at) == [h.id for h in members[:24]]
+
+
+@pytest.mark.parametrize("era_id", ERAS)
+def test_era_room_tells_its_milestones_before_its_people(open_room, cat, era_id) -> None:
+    at = open_room(era_room(era_id))
+    era = cat.era(era_id)
+    page = texts(at)
+    mine = [m for m in cat.milestones if era.contains(m.year)]
+    assert mine, "the room pack has milestones in every era"
+    for m in mine:
+        assert m.title.zh in page
+    others = [m for m in cat.milestones if not era.contains(m.year)]
+    assert not [m for m in others if f"**{m.year}**" in [x.value for x in at.markdown]]
+    assert page.index(t("era_milestones")) < page.index(t("era_people"))
+
+
+@pytest.mark.parametrize("era_id", ERAS)
+def test_era_room_tells_three_stories_real_people_first(open_room, cat, era_id) -> None:
+    at = open_room(era_room(era_id))
+    told = [cat.honoree(i) for i in _story_ids(at)]
+    assert len(told) == 3
+    assert all(era_id in h.eras and h.deeds for h in told)
+    real = [h for h in cat.members("era", era_id) if not h.sample and h.deeds]
+    assert [h.id for h in told[: len(real)]] == [h.id for h in told if not h.sample][: len(real)]
+    assert {h.id for h in real[:3]} <= {h.id for h in told} or len(real) > 3
+    page = texts(at)
+    for h in told:
+        assert h.paragraphs[0] in page.replace("\\", "")  # the story itself, not a summary
+
+
+def test_an_era_rooms_cards_show_that_eras_honour_and_year(open_room, cat) -> None:
+    from hall.ui.cards import honour_summary
+
+    # Someone honoured in two eras whose best honour is the other era's: the reform room names
+    # the reform honour instead.
+    def other_era(h):
+        return next(e for e in h.eras if e != "reform")
+
+    h = next(
+        h
+        for h in cat.members("era", "reform")
+        if len(h.eras) > 1
+        and honour_summary(h, cat, "zh") == honour_summary(h, cat, "zh", other_era(h))
+        and honour_summary(h, cat, "zh", "reform") != honour_summary(h, cat, "zh")
+    )
+    other = other_era(h)
+    at = open_room(era_room("reform"))
+    at.selectbox(key="reform_district").select(h.district_code).run()
+    assert h.id in _card_ids(at), "the person must be on the filtered page"
+    captions = [c.value.split(" :")[0] for c in at.caption]  # the line without its 示例 badge
+    assert honour_summary(h, cat, "zh", "reform") in captions
+    assert honour_summary(h, cat, "zh", other) not in captions
 
 
 def test_era_room_next_page_shows_the_next_people(open_room, cat) -> None:
@@ -30,8 +95,7 @@ def test_era_room_next_page_shows_the_next_people(open_room, cat) -> None:
     at = open_room(era_room("reform"))
     next_button = next(b for b in at.button if b.key.endswith("_next"))
     at = next_button.click().run()
-    links = [p.proto.query_string for p in at.get("page_link") if "honoree" in p.proto.page]
-    assert links[0] == f"id={members[24].id}"
+    assert _card_ids(at)[0] == members[24].id
 
 
 def test_era_room_district_filter_keeps_only_that_district(open_room, cat) -> None:
