@@ -64,6 +64,50 @@ def time_rooms(runs: int) -> dict[str, tuple[float, float]]:
     return results
 
 
+def page_bytes(at: object) -> int:
+    """What a page's elements weigh as Streamlit sends them (their protobuf messages), summed."""
+    total = 0
+    stack = [at._tree]  # type: ignore[attr-defined]
+    while stack:
+        node = stack.pop()
+        proto = getattr(node, "proto", None)
+        if proto is not None and hasattr(proto, "ByteSize"):
+            total += proto.ByteSize()
+        stack.extend(getattr(node, "children", {}).values())
+    return total
+
+
+def wall_figures(runs: int) -> tuple[float, int, int, int, int]:
+    """(ms to hang the wall and write its links, names on it, bytes of the wall element, bytes of the
+    welcome hall's first run, bytes of an empty page's run) for the pack in HALL_PACK."""
+    import datetime as dt
+
+    from streamlit.testing.v1 import AppTest
+
+    from hall.exhibition import wall, wall_html
+    from hall.rooms import HONOREE, room
+    from hall.ui.data import catalog
+
+    cat = catalog()
+    era_class = {era.id: f"e{i}" for i, era in enumerate(cat.eras)}
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        hung = wall(cat, dt.date.today())
+        wall_html(hung.names, era_class, room(HONOREE).url)
+        times.append(time.perf_counter() - start)
+    home = AppTest.from_file(str(REPO / "hall_app.py"), default_timeout=60).run()
+    wall_element = next(h for h in home.get("html") if "hall-wall" in h.proto.body)
+    empty = AppTest.from_string(EMPTY_PAGE, default_timeout=60).run()
+    return (
+        _median_ms(times),
+        len(hung.names),
+        wall_element.proto.ByteSize(),
+        page_bytes(home),
+        page_bytes(empty),
+    )
+
+
 def catalogue_ready_seconds(pack: Path, data_dir: Path) -> tuple[float, float]:
     """(cold build, load from the prebuilt cache) in a fresh process each."""
     code = (
@@ -78,19 +122,24 @@ def catalogue_ready_seconds(pack: Path, data_dir: Path) -> tuple[float, float]:
     return cold, warm
 
 
+Wall = tuple[float, int, int, int, int]  # build ms, names, wall bytes, welcome hall bytes, empty page bytes
+
+
 def run_for(
     pack: Path, data_dir: Path, runs: int
-) -> tuple[dict[str, tuple[float, float]], tuple[float, float]]:
+) -> tuple[dict[str, tuple[float, float]], tuple[float, float], Wall]:
     ready = catalogue_ready_seconds(pack, data_dir)
     env = {**os.environ, "HALL_PACK": str(pack), "HALL_DATA": str(data_dir)}
     out = subprocess.check_output(
         [sys.executable, __file__, "--child", "--runs", str(runs)], env=env, text=True
     )
+    lines = out.strip().splitlines()
+    build, names, wall_bytes, home_bytes, empty_bytes = lines.pop().split("\t")[1:]
     rooms = {}
-    for line in out.strip().splitlines():
+    for line in lines:
         name, first, warm = line.split("\t")
         rooms[name] = (float(first), float(warm))
-    return rooms, ready
+    return rooms, ready, (float(build), int(names), int(wall_bytes), int(home_bytes), int(empty_bytes))
 
 
 def main() -> None:
@@ -103,6 +152,7 @@ def main() -> None:
     if args.child:
         for name, (first, warm) in time_rooms(args.runs).items():
             print(f"{name}\t{first:.2f}\t{warm:.2f}")
+        print("wall\t" + "\t".join(str(x) for x in wall_figures(args.runs)))
         return
 
     from tools.samplepack import write_pack
@@ -117,10 +167,11 @@ def main() -> None:
 
     print("| pack | room | first run of a new session, ms | warm rerun, ms |")
     print("|---|---|---:|---:|")
-    readiness = []
+    readiness, walls = [], []
     for label, pack, data in packs:
-        rooms, ready = run_for(pack, data, args.runs)
+        rooms, ready, wall = run_for(pack, data, args.runs)
         readiness.append((label, ready))
+        walls.append((label, wall))
         for name, (first, warm) in rooms.items():
             print(f"| {label} | {name} | {first:.1f} | {warm:.1f} |")
     print()
@@ -128,6 +179,14 @@ def main() -> None:
     print("|---|---:|---:|")
     for label, (cold, warm) in readiness:
         print(f"| {label} | {cold:.2f} | {warm:.2f} |")
+    print()
+    print(
+        "| pack | wall of names: names | built in ms (once a day a process) | its bytes "
+        "| welcome hall's bytes | empty page's bytes (baseline) |"
+    )
+    print("|---|---:|---:|---:|---:|---:|")
+    for label, (build, names, wall_bytes, home_bytes, empty_bytes) in walls:
+        print(f"| {label} | {names:,} | {build:.1f} | {wall_bytes:,} | {home_bytes:,} | {empty_bytes:,} |")
     print(f"\n(median of {args.runs} sessions × 3 reruns; baseline '(empty page)' measured in the same run)")
 
 

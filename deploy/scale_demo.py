@@ -5,7 +5,7 @@
 
 Everything is started here and stopped at the end (throwaway database, temporary folders),
 on 127.0.0.1 only. The replicas share one PostgreSQL store, one content pack and one
-static/ folder (fonts, placeholders, thumbnails, which nginx serves from disk); each keeps
+static/ folder (fonts, thumbnails and name portraits, which nginx serves from disk); each keeps
 its own HALL_DATA for its caches. Prints the load generator's figures for each level, and
 for comparison a single replica at the same levels with --compare.
 """

@@ -14,7 +14,7 @@ log = logging.getLogger(__name__)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # The folder Streamlit serves, beside the entrypoint, and the URL it serves it at: fonts,
-# placeholders, and the git-ignored cache/ of thumbnails and boundaries the hall writes there.
+# and the git-ignored cache/ of thumbnails, name portraits, media and boundaries the hall writes there.
 STATIC_DIR = REPO_ROOT / "static"
 STATIC_URL = "/app/static"
 _DATABASE_URL = re.compile(r"^(sqlite|postgres|postgresql)(\+\w+)?://", re.IGNORECASE)

@@ -135,3 +135,37 @@ def test_life_line_leaves_undated_honours_off_the_line_and_says_so(open_room, ca
     at = open_room("honoree", id=h.id)
     undated = sum(1 for y in h.honours if y.year is None)
     assert t("life_undated", n=undated) in texts(at).replace("\\", "")
+
+
+def test_a_persons_film_and_recorded_words_are_shown_with_captions_and_transcript(
+    open_room, cat, pack_env, monkeypatch
+) -> None:
+    import wave
+
+    h = cat.honorees[2]
+    audio, video = pack_env / "media" / "audio", pack_env / "media" / "video"
+    audio.mkdir(parents=True, exist_ok=True)
+    video.mkdir(parents=True, exist_ok=True)
+    try:
+        with wave.open(str(audio / f"{h.id}.wav"), "wb") as w:
+            w.setnchannels(1)
+            w.setsampwidth(2)
+            w.setframerate(8000)
+            w.writeframes(b"\x00\x00" * 800)
+        (audio / f"{h.id}.txt").write_text("干一行，爱一行。", encoding="utf-8")
+        (video / f"{h.id}.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42")
+        (video / f"{h.id}.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:01.000\n你好\n", encoding="utf-8")
+        at = open_room("honoree", id=h.id)
+        assert not at.exception
+        (sound,) = at.get("audio")
+        (film,) = at.get("video")
+        assert sound.proto.url.startswith("/app/static/cache/media/")
+        assert film.proto.url.startswith("/app/static/cache/media/")
+        assert film.proto.subtitles  # the captions travel with the film
+        assert "干一行，爱一行。" in texts(at)
+        others = open_room("honoree", id=cat.honorees[3].id)
+        assert not others.get("audio")
+        assert not others.get("video")
+    finally:
+        for path in (*audio.glob(f"{h.id}.*"), *video.glob(f"{h.id}.*")):
+            path.unlink()

@@ -6,6 +6,8 @@ import base64
 import random
 import tracemalloc
 
+import pytest
+
 from hall.config import Mode
 from hall.labels import t
 from hall.qr import deep_link, qr_svg
@@ -92,3 +94,33 @@ def test_soak_random_taps_raise_nothing_and_memory_stays_flat(kiosk_env, open_ro
             sizes.append(tracemalloc.get_traced_memory()[0])
     tracemalloc.stop()
     assert sizes[1] - sizes[0] < 20 * 1024 * 1024, sizes
+
+
+def test_the_attract_screen_moves_the_wall_and_marks_sample_people(kiosk_env, open_room, cat) -> None:
+    at = open_room("attract")
+    wall = next(h.proto.body for h in at.get("html") if 'class="hall-wall' in h.proto.body)
+    assert 'class="hall-wall moving"' in wall
+    assert all(f">{h.name}</a>" in wall for h in cat.honorees)
+    at = at.button(key="wall_pause").click().run()
+    wall = next(h.proto.body for h in at.get("html") if 'class="hall-wall' in h.proto.body)
+    assert 'class="hall-wall moving paused"' in wall
+
+
+@pytest.mark.parametrize("slot", range(15))
+def test_every_person_the_attract_screen_brings_forward_is_marked_if_invented(
+    kiosk_env, open_room, cat, monkeypatch: pytest.MonkeyPatch, slot: int
+) -> None:
+    import time as clock
+
+    real_time = clock.time
+    at = open_room("attract")
+    monkeypatch.setattr(clock, "time", lambda: slot * 8.0 + 1)  # the showcase's slide for this slot
+    at.run()
+    monkeypatch.setattr(clock, "time", real_time)
+    shown = at.title[0].value
+    person = next((h for h in cat.honorees if h.name == shown), None)
+    if person is None:  # an era's slide
+        assert shown in {era.name.zh for era in cat.eras}
+        return
+    marked = any(t("sample_tag") in x.value for x in at.subheader)
+    assert marked == person.sample

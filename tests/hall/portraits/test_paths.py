@@ -36,7 +36,7 @@ def test_a_thumbnails_url_names_its_file_under_the_static_folder(
 
 def test_the_static_folder_is_the_one_beside_the_entrypoint() -> None:
     assert STATIC_DIR == REPO / "static"
-    assert (STATIC_DIR / "placeholders").is_dir()
+    assert (STATIC_DIR / "fonts" / "hall-sc.woff2").is_file()
 
 
 @pytest.mark.parametrize("name", ["manifest.json", "t01.webp", "t01-card.png", "notes.txt"])
@@ -60,9 +60,16 @@ def test_nothing_but_thumbnails_is_written_under_the_static_folder(
     assert main(["thumbs", "--pack", str(pack), "--static", str(static), "--json"]) == 0
 
     written = sorted(p.relative_to(static).as_posix() for p in static.rglob("*") if p.is_file())
-    assert written == sorted(
+    thumbs = [w for w in written if w.startswith("cache/thumbs/")]
+    assert thumbs == sorted(
         f"cache/thumbs/{i}-{s}.webp" for i in ("t01", "t02", "t04") for s in ("card", "page")
     )
+    # Everyone else has a name portrait (cache/names/<digest>-<size>.webp), and nothing else is there.
+    drawn = [w for w in written if w.startswith("cache/names/")]
+    others = [h for h in load_catalog(pack).honorees if h.id not in ("t01", "t02", "t04")]
+    assert len(drawn) == 2 * len(others)
+    assert all(w.endswith(".webp") for w in drawn)
+    assert len(written) == len(thumbs) + len(drawn)
     # The originals' paths on the server are in the data folder's manifest, and only there.
     originals = str((pack / "media" / "portraits").resolve())
     assert originals in manifest_path(data).read_text(encoding="utf-8")
