@@ -9,7 +9,7 @@ import streamlit as st
 
 from hall.exhibition import era_milestones, era_stories
 from hall.labels import t
-from hall.pack import Era
+from hall.pack import Era, Honoree
 from hall.packmedia import art_url
 from hall.rooms import HONOREE
 from hall.ui.cards import display_name, found_people, honour_summary, person_pages, portrait_url
@@ -76,10 +76,16 @@ def _milestones(era: Era, lang: str) -> None:
     link("timeline", t("era_on_timeline", lang), ":material/timeline:", span=[str(era.start), str(end)])
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _told(era_id: str) -> tuple[Honoree, ...]:
+    """The era's three stories: chosen once per process (at 100,000 people, a sort of thousands)."""
+    return era_stories(catalog(), era_id)
+
+
 def _stories(era_id: str, lang: str) -> None:
     """Three people of the era, their story told at length: real people first."""
     cat = catalog()
-    people = era_stories(cat, era_id)
+    people = _told(era_id)
     if not people:
         return
     st.subheader(t("era_stories", lang))

@@ -77,9 +77,10 @@ def hand_off(cat: Catalog, honoree_id: str, lang: str) -> None:
 def touch_to_start() -> None:
     """On the attract screen, any touch opens the welcome hall in a fresh session."""
     st.html(
-        # The wall's pause button is the one thing on the screen a touch does not go past.
+        # A name on the wall opens that person, and the wall's pause button pauses: a touch on
+        # anything else begins the visit at the welcome hall.
         "<script>(() => { if (window.__hallAttract) return; window.__hallAttract = true;"
-        " addEventListener('pointerdown', (e) => { if (e.target.closest('.st-key-wall_pause')) return;"
+        " addEventListener('pointerdown', (e) => { if (e.target.closest('a, .st-key-wall_pause')) return;"
         " location.assign('./'); }, { capture: true }); })();</script>",
         unsafe_allow_javascript=True,
     )
