@@ -1,5 +1,5 @@
 """Cleaning what offices write: names, years, employer and position, prose, and spotting
-personal data (ID, phone and bank numbers, e-mail; personal column headers) so it is never kept."""
+personal column headers so their data is never kept (personal values: hall.personal)."""
 
 from __future__ import annotations
 
@@ -27,18 +27,6 @@ PERSONAL_ENGLISH = frozenset(
         "phone mobile tel telephone address email idcard idnumber idno passport wechat qq bankaccount "
         "ethnicity religion"
     )
-)
-
-# Values that look like someone's identity or contact details, found in any imported cell.
-_PERSONAL_VALUES = (
-    (
-        "id_number",
-        re.compile(r"(?<![0-9])(?:[0-9]{17}[Xx]|[0-9]{15,19})(?![0-9])"),
-        "an ID-card or bank-card number",
-    ),
-    ("phone", re.compile(r"(?<![0-9])1[3-9][0-9](?:[ -]?[0-9]{4}){2}(?![0-9])"), "a mobile phone number"),
-    ("phone", re.compile(r"(?<![0-9])0[0-9]{2,3}-[0-9]{7,8}(?![0-9])"), "a telephone number"),
-    ("email", re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"), "an e-mail address"),
 )
 
 GENDER_WORDS = {
@@ -182,15 +170,6 @@ def clean_text(text: str) -> str:
         " ".join(line.split()) for line in fold(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     ]
     return "\n".join(line for line in lines if line)
-
-
-def personal_value(text: str) -> tuple[str, str] | None:
-    """(code, what it looks like) if the text holds an ID number, phone number or e-mail."""
-    folded = fold(text)
-    for code, pattern, what in _PERSONAL_VALUES:
-        if pattern.search(folded):
-            return code, what
-    return None
 
 
 def is_personal_header(header: str) -> bool:

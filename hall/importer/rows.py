@@ -17,7 +17,6 @@ from hall.importer.clean import (
     fold,
     is_plausible_name,
     parse_year,
-    personal_value,
     split_employer,
     split_honour_year,
     squeeze,
@@ -29,6 +28,7 @@ from hall.pack.names import Names
 from hall.pack.problems import Problems
 from hall.pack.read import FIRST_YEAR, OLDEST_BIRTH_YEAR
 from hall.pack.records import District, HonourKind
+from hall.personal import personal_value
 
 MIN_AGE_AT_HONOUR = 14
 _PROSE = ("deeds", "quote", "source")

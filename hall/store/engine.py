@@ -269,6 +269,9 @@ def _sqlite_on_connect(dbapi_conn: object, _record: object) -> None:
             # WAL: readers never wait for the writer. The mode is stored in the file, so
             # this runs once per database.
             cursor.execute("PRAGMA journal_mode=WAL")
+        # What is deleted or overwritten is zeroed, not left in free space for a file reader:
+        # a closed request's contact must not outlive it (requests.py checkpoints the WAL too).
+        cursor.execute("PRAGMA secure_delete=ON")
         # In WAL mode NORMAL never corrupts; a power cut may lose the last few commits,
         # which is the right trade for page-view counters and likes.
         cursor.execute("PRAGMA synchronous=NORMAL")

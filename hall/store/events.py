@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from hall.config import Mode
+from hall.personal import looks_personal
 from hall.store.engine import Engine
 from hall.store.schema import MAX_ID, MAX_QUERY, event_days_t, event_rollup_t, events_t
 from hall.store.values import csv_bytes, csv_cell, iso, naive_utc, scrub
@@ -52,8 +53,10 @@ class EventStore(Engine):
         """Count one anonymous event with a single INSERT. Nothing about the visitor is kept.
 
         `room` is the room's key in hall.rooms. A search stores what was typed (controls
-        removed, cut to MAX_QUERY) and how many people it found; other fields are cut to
-        their column width rather than refused.
+        removed, cut to MAX_QUERY) and how many people it found — but text that looks like
+        an ID-card, bank-card or phone number or an e-mail address is not stored at all (the
+        event keeps an empty query and the count). Other fields are cut to their column width
+        rather than refused.
 
         Raises:
             StoreUnavailable: the event cannot be saved now (callers may ignore it).
@@ -69,7 +72,7 @@ class EventStore(Engine):
             "mode": mode.value,
             "room": scrub(room, MAX_ID),
             "honoree_id": scrub(honoree_id, MAX_ID),
-            "query": scrub(query, MAX_QUERY) if kind is EventKind.SEARCH else "",
+            "query": _search_text(query) if kind is EventKind.SEARCH else "",
             "results": max(0, int(results)) if kind is EventKind.SEARCH and results is not None else None,
         }
         with self.transaction(write=True, single=True) as conn:
@@ -132,6 +135,11 @@ class EventStore(Engine):
                     for r in rows
                 ),
             )
+
+
+def _search_text(query: str) -> str:
+    # Checked before cutting: the first MAX_QUERY characters may hold part of a number only.
+    return "" if looks_personal(query) else scrub(query, MAX_QUERY)
 
 
 def daily(events: sa.Table, kind: EventKind, since: dt.date | None, through: dt.date | None) -> sa.Subquery:

@@ -29,6 +29,8 @@ from hall.store.values import (
 MAX_TEXT = 500
 RATE_LIMIT = 3  # messages per session ...
 RATE_WINDOW = dt.timedelta(minutes=10)  # ... in this window
+# Messages keep their own reference for a session: never the one its likes carry.
+MESSAGES_REF = "messages"
 
 
 class MessageStatus(StrEnum):
@@ -95,7 +97,7 @@ class GuestbookStore(Engine):
         """
         text, signature = check_message(text, signature)
         target = "" if honoree_id is None else check_id(honoree_id, "honoree_id")
-        ref = session_ref(session_key)
+        ref = session_ref(session_key, MESSAGES_REF)
         now = self.now()
         with self.transaction(write=True) as conn:
             if conn.dialect.name == "postgresql":
@@ -154,7 +156,7 @@ class GuestbookStore(Engine):
         if session_key is not None:
             mine = sa.and_(
                 messages_t.c.status == MessageStatus.PENDING.value,
-                messages_t.c.session_ref == session_ref(session_key),
+                messages_t.c.session_ref == session_ref(session_key, MESSAGES_REF),
             )
             visible = sa.or_(visible, mine)
         query = sa.select(messages_t).where(visible)
@@ -164,8 +166,9 @@ class GuestbookStore(Engine):
         with self.transaction(write=False) as conn:
             return [_message(row) for row in conn.execute(query)]
 
-    def pending(self, limit: int = 100) -> list[Message]:
-        """The moderation queue: pending messages, oldest first.
+    def pending(self, limit: int = 100, offset: int = 0) -> list[Message]:
+        """The moderation queue: pending messages, oldest first; `offset` skips that many (a page
+        of the queue, whose length is `pending_count()`).
 
         Raises:
             StoreUnavailable: the store cannot be read now.
@@ -175,6 +178,7 @@ class GuestbookStore(Engine):
             .where(messages_t.c.status == MessageStatus.PENDING.value)
             .order_by(messages_t.c.id)
             .limit(limit)
+            .offset(max(0, offset))
         )
         with self.transaction(write=False) as conn:
             return [_message(row) for row in conn.execute(query)]

@@ -13,6 +13,9 @@ from hall.store.engine import Engine
 from hall.store.schema import like_totals_t, likes_t
 from hall.store.values import Tally, check_id, naive_utc, session_ref
 
+# Likes keep their own reference for a session: never the one its messages carry.
+LIKES_REF = "likes"
+
 
 class LikeStore(Engine):
     """The store's likes."""
@@ -25,7 +28,7 @@ class LikeStore(Engine):
             ValueError: an empty or over-long id or session key.
         """
         check_id(honoree_id, "honoree_id")
-        ref = session_ref(session_key)
+        ref = session_ref(session_key, LIKES_REF)
         values = {"honoree_id": honoree_id, "session_ref": ref, "created_at": naive_utc(self.now())}
         if self.backend == "postgresql":
             with self.transaction(write=True, single=True) as conn:
@@ -51,7 +54,7 @@ class LikeStore(Engine):
             ValueError: an empty or over-long id or session key.
         """
         check_id(honoree_id, "honoree_id")
-        ref = session_ref(session_key)
+        ref = session_ref(session_key, LIKES_REF)
         with self.transaction(write=True) as conn:
             removed = (
                 conn.execute(
@@ -104,7 +107,7 @@ class LikeStore(Engine):
             StoreUnavailable: the store cannot be read now.
             ValueError: an empty or over-long session key.
         """
-        ref = session_ref(session_key)
+        ref = session_ref(session_key, LIKES_REF)
         with self.transaction(write=False) as conn:
             row = conn.execute(
                 sa.select(sa.literal(1)).where(

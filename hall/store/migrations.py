@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from hall.errors import StoreUnavailable
+from hall.personal import looks_personal
 from hall.store.schema import schema_version
 from hall.store.values import naive_utc, utcnow
 
@@ -230,6 +231,70 @@ def _migrate_v6(conn: Connection) -> None:
         conn.execute(sa.delete(days).where(room_views, d.subject == old))
 
 
+def _migrate_v8(conn: Connection) -> None:
+    """Searches that look personal, already stored, are emptied: an ID-card, bank-card or phone
+    number or an e-mail address typed into search is no longer kept (every count stays).
+
+    Numbered 8, after version 7 (rate limits), whatever order the two land in: it touches only
+    the events and the daily sums, which version 7 leaves alone. Intended: it asks
+    `hall.personal.looks_personal`, not a frozen copy of its patterns, because it runs once per
+    database and should forget whatever the hall counts as personal when it does.
+    """
+    md = sa.MetaData()
+    events = sa.Table(
+        "events",
+        md,
+        sa.Column("id", _ID),
+        sa.Column("kind", sa.String(16)),
+        sa.Column("query", sa.String(100)),
+    )
+    e = events.c
+    found = [
+        row.id
+        for row in conn.execute(sa.select(e.id, e.query).where(e.kind == "search", e.query != ""))
+        if looks_personal(row.query)
+    ]
+    for start in range(0, len(found), 500):  # stay under SQLite's bound-parameter limit
+        conn.execute(sa.update(events).where(e.id.in_(found[start : start + 500])).values(query=""))
+
+    days = sa.Table(
+        "event_days",
+        md,
+        sa.Column("kind", sa.String(16)),
+        sa.Column("day", sa.Date),
+        sa.Column("mode", sa.String(8)),
+        sa.Column("subject", sa.String(100)),
+        sa.Column("n", sa.Integer),
+        sa.Column("zero", sa.Integer),
+    )
+    d = days.c
+    summed = [
+        row
+        for row in conn.execute(
+            sa.select(d.day, d.mode, d.subject, d.n, d.zero).where(d.kind == "search", d.subject != "")
+        )
+        if looks_personal(row.subject)
+    ]
+    # A day's searches that looked personal add up under the empty subject, one row per day
+    # and mode (the key), beside any such row already there.
+    merged: dict[tuple[object, str], list[int]] = {}
+    for row in summed:
+        counts = merged.setdefault((row.day, row.mode), [0, 0])
+        counts[0] += row.n
+        counts[1] += row.zero
+        conn.execute(
+            sa.delete(days).where(
+                d.kind == "search", d.day == row.day, d.mode == row.mode, d.subject == row.subject
+            )
+        )
+    for (day, mode), (n, zero) in merged.items():
+        slot = sa.and_(d.kind == "search", d.day == day, d.mode == mode, d.subject == "")
+        added = conn.execute(sa.update(days).where(slot).values(n=d.n + n, zero=d.zero + zero))
+        if not added.rowcount:
+            new = {"kind": "search", "day": day, "mode": mode, "subject": "", "n": n, "zero": zero}
+            conn.execute(sa.insert(days).values(**new))
+
+
 # Append only: a released migration is never edited, and none may drop visitors' data.
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _migrate_v1,
@@ -238,6 +303,9 @@ MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _migrate_v4,
     _migrate_v5,
     _migrate_v6,
+    # Version 7 (rate limits) comes from another branch: when both are merged it goes here,
+    # before this one, so that _migrate_v8 is the eighth.
+    _migrate_v8,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

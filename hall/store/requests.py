@@ -4,14 +4,19 @@ family; the contact they leave is forgotten when a curator closes the request.""
 from __future__ import annotations
 
 import datetime as dt
+import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+from hall.errors import StoreUnavailable
 from hall.store.engine import Engine
 from hall.store.guestbook import check_message
 from hall.store.schema import change_requests_t
 from hall.store.values import aware, check_id, naive_utc
+
+log = logging.getLogger(__name__)
 
 KINDS = ("correction", "withdrawal")
 
@@ -56,15 +61,18 @@ class RequestStore(Engine):
                 .returning(change_requests_t.c.id)
             ).scalar_one()
 
-    def change_requests(self, *, open_only: bool = True, limit: int = 200) -> list[ChangeRequest]:
-        """Requests, oldest first.
+    def change_requests(
+        self, *, open_only: bool = True, limit: int = 200, offset: int = 0
+    ) -> list[ChangeRequest]:
+        """Requests, oldest first; `offset` skips that many (a page of `request_count()`).
 
         Raises:
             StoreUnavailable: the store cannot be read now.
         """
-        query = sa.select(change_requests_t).order_by(change_requests_t.c.id).limit(limit)
+        c = change_requests_t.c
+        query = sa.select(change_requests_t).order_by(c.id).limit(limit).offset(max(0, offset))
         if open_only:
-            query = query.where(change_requests_t.c.status == "open")
+            query = query.where(c.status == "open")
         with self.transaction(write=False) as conn:
             rows = conn.execute(query).all()
         return [
@@ -74,15 +82,60 @@ class RequestStore(Engine):
             for r in rows
         ]
 
-    def close_request(self, request_id: int) -> None:
-        """Mark a request handled and forget the requester's contact (it was only for the reply).
+    def request_count(self, *, open_only: bool = True) -> int:
+        """How many requests there are (open ones only, by default).
 
         Raises:
-            StoreUnavailable: the store cannot be written now.
+            StoreUnavailable: the store cannot be read now.
         """
+        query = sa.select(sa.func.count()).select_from(change_requests_t)
+        if open_only:
+            query = query.where(change_requests_t.c.status == "open")
+        with self.transaction(write=False) as conn:
+            return conn.execute(query).scalar_one()
+
+    def close_requests(self, ids: Iterable[int]) -> int:
+        """Mark open requests handled and forget their requesters' contacts (they were only for the
+        reply), also from the database's files; how many were closed.
+
+        Raises:
+            StoreUnavailable: the store cannot be written now (nothing was closed).
+        """
+        wanted = sorted({int(i) for i in ids})
+        closed = 0
         with self.transaction(write=True) as conn:
-            conn.execute(
-                sa.update(change_requests_t)
-                .where(change_requests_t.c.id == int(request_id))
-                .values(status="closed", contact="", closed_at=naive_utc(self.now()))
-            )
+            for start in range(0, len(wanted), 500):  # stay under SQLite's bound-parameter limit
+                closed += conn.execute(
+                    sa.update(change_requests_t)
+                    .where(
+                        change_requests_t.c.id.in_(wanted[start : start + 500]),
+                        change_requests_t.c.status == "open",
+                    )
+                    .values(status="closed", contact="", closed_at=naive_utc(self.now()))
+                ).rowcount
+        if closed:
+            self._erase_old_versions()
+        return closed
+
+    def _erase_old_versions(self) -> None:
+        """Make the contacts just forgotten unreadable from the database's files.
+
+        An UPDATE leaves the old row behind for a while: SQLite keeps it in the write-ahead log
+        until a checkpoint (secure_delete, set on every connection, zeroes it in the main file),
+        PostgreSQL in the table's file as a dead tuple until VACUUM. Neither step can run inside
+        a transaction. Failing here is logged, not raised: the requests are closed and the
+        contacts gone from every query; the next close, or autovacuum, tries again.
+        """
+        if self.backend == "sqlite":
+            statement = "PRAGMA wal_checkpoint(TRUNCATE)"
+        else:
+            statement = f"VACUUM {change_requests_t.name}"
+        try:
+            with self.transaction(write=True, single=True) as conn:
+                result = conn.exec_driver_sql(statement)
+                busy = result.first()[0] if result.returns_rows else 0
+        except StoreUnavailable as exc:
+            log.warning("closed requests' old rows not erased yet (%s): %s", statement, exc)
+            return
+        if busy:  # a reader in another process still needs the old pages
+            log.warning("closed requests' old rows not erased yet: a reader blocked the WAL checkpoint")

@@ -53,15 +53,25 @@ def iso(moment: dt.datetime | None) -> str:
     return "" if moment is None else moment.replace(tzinfo=dt.UTC).isoformat(timespec="seconds")
 
 
-def session_ref(session_key: str) -> str:
+def session_ref(session_key: str, purpose: str = "") -> str:
     """What is stored for a session key: a hash, so a copy of the database cannot act as a session.
 
+    Each `purpose` ("likes", "messages"; at most 16 ASCII characters) derives its own reference
+    from the same key, so the rows one visit leaves in two tables cannot be joined by it: a
+    like is not linked to a signed message. "" is the derivation every table used before likes
+    and messages had their own (rows written then keep it); screens and docents still use it.
+
     Raises:
-        ValueError: the key is empty or implausibly long (a programming error, not a visitor's).
+        ValueError: the key is empty or implausibly long, or the purpose too long (a programming
+            error, not a visitor's).
     """
     if not isinstance(session_key, str) or not 0 < len(session_key) <= MAX_SESSION_KEY:
         raise ValueError("session_key must be a non-empty string of at most 200 characters")
-    return hashlib.blake2b(session_key.encode("utf-8"), digest_size=16).hexdigest()
+    # BLAKE2's personalisation: a different hash function per purpose, with no key to keep.
+    person = purpose.encode("ascii")
+    if len(person) > hashlib.blake2b.PERSON_SIZE:
+        raise ValueError(f"session_ref purpose must be at most 16 ASCII characters: {purpose!r}")
+    return hashlib.blake2b(session_key.encode("utf-8"), digest_size=16, person=person).hexdigest()
 
 
 def check_id(value: str, what: str) -> str:

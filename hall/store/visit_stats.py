@@ -95,6 +95,8 @@ def compute_visit_stats(
         count = sa.func.sum(sub.c[column]).label("count")
         rows = conn.execute(
             sa.select(sub.c.subject, count)
+            # A search whose text was not kept (it looked personal) counts, but names nothing.
+            .where(sub.c.subject != "")
             .group_by(sub.c.subject)
             .having(count > 0)
             .order_by(count.desc(), sub.c.subject)

@@ -1,11 +1,12 @@
-"""The curators' tools in the admin room: import the directory, photos, QR labels, requests."""
+"""The curators' tools in the admin room: import the directory, photos, QR labels (the queues of
+messages and requests: hall.ui.moderation)."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from hall.errors import HallError, PackError, StoreUnavailable
+from hall.errors import PackError
 from hall.importer import ImportFailed, apply_import, plan_import
 from hall.labels import t
 from hall.pack import Catalog
@@ -14,7 +15,7 @@ from hall.portraits import ingest_uploads
 from hall.qr import deep_link
 from hall.qrsheet import PER_PAGE, Label, qr_sheet_html
 from hall.ui.cards import honour_summary
-from hall.ui.data import catalog, directory, index, settings, store
+from hall.ui.data import catalog, directory, index, settings
 
 # The admin room's tabs, in order (labels admin_tab_<name>).
 TABS = ("moderate", "import", "photos", "labels", "requests", "export", "pack")
@@ -155,27 +156,3 @@ def qr_labels(cat: Catalog, lang: str) -> None:
         icon=":material/qr_code_2:",
         disabled=not labels,
     )
-
-
-def change_requests(cat: Catalog, lang: str) -> None:
-    """Open correction and withdrawal requests; closing one forgets the requester's contact."""
-    try:
-        requests = store().change_requests()
-    except StoreUnavailable:
-        st.warning(t("figures_down", lang))
-        return
-    if not requests:
-        st.info(t("requests_none", lang))
-    for request in requests:
-        with st.container(border=True):
-            name = cat.honoree(request.honoree_id).name if cat.has(request.honoree_id) else request.honoree_id
-            st.markdown(f"**{t('request_' + request.kind, lang)}** · {name} · {request.created_at:%Y-%m-%d}")
-            st.text(request.details)
-            if request.contact:
-                st.text(f"{t('request_contact', lang)}：{request.contact}")
-            if st.button(t("request_close", lang), key=f"close_{request.id}", icon=":material/done:"):
-                try:
-                    store().close_request(request.id)
-                    st.rerun()
-                except (StoreUnavailable, HallError):
-                    st.warning(t("figures_down", lang))

@@ -169,8 +169,11 @@ def test_a_message_left_on_a_is_moderated_on_b_and_shown_on_both(hall: Hall) -> 
             await curator.submit("signin", {"admin_pw": ADMIN_PASSWORD})
             row = _row_of(curator.screen.tables, text)
             picked = {"edited_rows": {str(row): {"pick": True}}, "added_rows": [], "deleted_rows": []}
-            await curator.set("queue", string_value=json.dumps(picked))
+            # The queue's editor is keyed by the ids it shows (queue_<digest>_<0|1>).
+            (editor,) = [w for w in curator.screen.widgets if w.kind == "dataframe" and "-queue_" in w.id]
+            await curator.set(editor.id.rsplit("-", 1)[1], string_value=json.dumps(picked))
             await curator.click("admin_approve")
+            await curator.click("queue_yes")  # the confirmation naming the message ticked
 
             for reader in readers:  # fresh visitors on either replica now read it
                 page = await reader.open("honoree", f"id={GREETED}")

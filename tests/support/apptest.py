@@ -111,3 +111,54 @@ def sign_in_curator(open_room: Callable[..., AppTest], monkeypatch: pytest.Monke
     at = open_room("admin")
     at.text_input(key="admin_pw").input("pw")
     return at.button(key=f"FormSubmitter:signin-{t('admin_sign_in')}").click().run()
+
+
+# ------------------------------------------------------------- the curators' queues (admin room)
+
+
+def queue_editor(at: AppTest, queue: str) -> Any:
+    """The data editor of one admin queue ("queue": messages, "requests"), whatever page it shows.
+
+    Raises:
+        AssertionError: the queue shows no table.
+    """
+    for table in at.dataframe:
+        key = table.key or ""
+        if table.editing_mode != "read_only" and (key == queue or key.startswith(f"{queue}_")):
+            return table
+    raise AssertionError(f"the {queue!r} queue shows no table")
+
+
+def queue_ids(at: AppTest, queue: str) -> list[int]:
+    """The ids in the rows of the queue's table as shown, top to bottom."""
+    frame = queue_editor(at, queue).value
+    return [int(i) for i in (frame["id"] if "id" in frame.columns else frame.index)]
+
+
+def tick(at: AppTest, queue: str, rows: list[int]) -> AppTest:
+    """Tick these rows (by position, as a curator's clicks are sent) of the queue's table, and run."""
+    key = queue_editor(at, queue).key
+    at.session_state[key] = {
+        "edited_rows": {row: {"pick": True} for row in rows},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    return at.run()
+
+
+def act(at: AppTest, button: str, queue: str) -> AppTest:
+    """Press an action button under a queue, then confirm when the room asks."""
+    at = at.button(key=button).click().run()
+    if f"{queue}_yes" in [b.key for b in at.button]:
+        at = at.button(key=f"{queue}_yes").click().run()
+    return at
+
+
+def every_page(at: AppTest, queue: str, read: Callable[[AppTest], Any]) -> tuple[AppTest, list[Any]]:
+    """Walk the queue's pager from the page shown to the last, reading each page with `read`
+    (an AppTest is one object that each run changes): the room at the end, and what was read."""
+    seen = [read(at)]
+    while (nxt := f"{queue}_page_next") in [b.key for b in at.button] and not at.button(key=nxt).disabled:
+        at = at.button(key=nxt).click().run()
+        seen.append(read(at))
+    return at, seen

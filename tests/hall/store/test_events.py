@@ -81,3 +81,33 @@ def test_events_export_as_csv_for_excel(store: Store, clock: Clock) -> None:
     assert rows[1]["results"] == ""
     recent = list(csv.DictReader(io.StringIO(store.export_events_csv(days=1).decode("utf-8-sig"))))
     assert [r["kind"] for r in recent] == ["visit"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("13900001234", ""),  # a mobile number
+        ("139 0000 1234", ""),
+        ("电话 0575-88001122", ""),
+        ("330681199001011234", ""),  # an ID-card number
+        ("33068119900101123X", ""),
+        ("３３０６８１１９９００１０１１２３４", ""),  # typed full-width
+        ("3306 8119 9001 0112 34", ""),  # typed in groups
+        ("6222 0212 3456 7890 123", ""),  # a bank card
+        ("zhang.san@example.com", ""),
+        ("张三＠example.com", ""),
+        ("丁卫松", "丁卫松"),  # what searches are for: kept as typed
+        ("dws", "dws"),
+        ("1985", "1985"),
+        ("2003 省劳模", "2003 省劳模"),
+        ("0575", "0575"),
+    ],
+)
+def test_search_text_that_looks_personal_is_counted_but_not_kept(store: Store, typed: str, kept: str) -> None:
+    # Finding 10: a phone or ID number typed into search was stored as typed and exported.
+    store.record("search", mode="online", query=typed, results=2)
+    (row,) = csv.DictReader(io.StringIO(store.export_events_csv().decode("utf-8-sig")))
+    assert (row["query"], row["results"]) == (kept, "2")
+    stats = store.visit_stats()
+    assert stats.searches == 1
+    assert [s.key for s in stats.top_searches] == ([kept] if kept else [])

@@ -83,3 +83,23 @@ def test_likes_from_eight_processes_are_counted_exactly(target: Target, store: S
             assert conn.execute(sa.text("SELECT count(*) FROM likes")).scalar_one() == PROCESSES * LIKES_EACH
     finally:
         engine.dispose()
+
+
+def test_a_visits_likes_cannot_be_joined_to_its_messages(target: Target, store: Store) -> None:
+    # Finding 10: likes and messages carried one session_ref, linking a visit's likes to its
+    # signed message. Each now derives its own from the session.
+    for visit in ("visit-1", "visit-2"):
+        store.like("h1", visit)
+        store.like("h2", visit)
+        store.post_message("向劳模致敬", session_key=visit, honoree_id="h1", signature="老王")
+    assert store.liked("h1", "visit-1")  # each table still knows its own session
+    assert [m.awaiting_review for m in store.messages("h1", session_key="visit-1")] == [True]
+    engine = target.raw_engine()
+    try:
+        with engine.connect() as conn:
+            like_refs = set(conn.execute(sa.text("SELECT session_ref FROM likes")).scalars())
+            message_refs = set(conn.execute(sa.text("SELECT session_ref FROM messages")).scalars())
+    finally:
+        engine.dispose()
+    assert len(like_refs) == len(message_refs) == 2
+    assert like_refs.isdisjoint(message_refs)
