@@ -9,6 +9,7 @@ from hall.labels import t
 from hall.ui import curation
 from hall.ui.auth import curator, sign_out_button
 from hall.ui.data import catalog, store
+from hall.ui.gate import lockouts_panel
 from hall.ui.lang import current
 
 cat, lang = catalog(), current()
@@ -18,7 +19,7 @@ if not curator(lang):
 sign_out_button(lang)
 st.caption(t("admin_store", lang, where=store().describe()))
 
-(moderate, importing, pictures, labels, requests, exports, problems) = st.tabs(
+(moderate, importing, pictures, labels, requests, lockouts, exports, problems) = st.tabs(
     [t(f"admin_tab_{name}", lang) for name in curation.TABS]
 )
 with importing:
@@ -29,6 +30,8 @@ with labels:
     curation.qr_labels(cat, lang)
 with requests:
     curation.change_requests(cat, lang)
+with lockouts:
+    lockouts_panel(lang)
 with moderate:
     try:
         queue = store().pending(limit=200)

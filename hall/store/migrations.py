@@ -230,6 +230,32 @@ def _migrate_v6(conn: Connection) -> None:
         conn.execute(sa.delete(days).where(room_views, d.subject == old))
 
 
+def _migrate_v7(conn: Connection) -> None:
+    """Limits that hold across sessions and processes: tries at the gates' secrets, and hourly
+    counts of likes, messages and requests (both hold only keyed digests of addresses)."""
+    md = sa.MetaData()
+    sa.Table(
+        "guesses",
+        md,
+        sa.Column("gate", sa.String(16), primary_key=True),
+        sa.Column("client", sa.String(32), primary_key=True),
+        sa.Column("failures", sa.Integer, nullable=False),
+        sa.Column("first_at", sa.DateTime, nullable=False),
+        sa.Column("last_at", sa.DateTime, nullable=False),
+        sa.Column("locked_until", sa.DateTime, nullable=True),
+    )
+    sa.Table(
+        "rate_counts",
+        md,
+        sa.Column("action", sa.String(12), primary_key=True),
+        sa.Column("bucket", sa.String(73), primary_key=True),
+        sa.Column("window_start", sa.DateTime, primary_key=True),
+        sa.Column("n", sa.Integer, nullable=False),
+        sa.Index("ix_rate_counts_window", "window_start"),
+    )
+    md.create_all(conn)
+
+
 # Append only: a released migration is never edited, and none may drop visitors' data.
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _migrate_v1,
@@ -238,6 +264,7 @@ MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _migrate_v4,
     _migrate_v5,
     _migrate_v6,
+    _migrate_v7,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

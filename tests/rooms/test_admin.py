@@ -32,6 +32,6 @@ def test_admin_offers_every_curation_tool(open_room, monkeypatch) -> None:
     at = sign_in_curator(open_room, monkeypatch)
     assert not at.exception
     labels = [tab.label for tab in at.tabs]
-    for name in ("moderate", "import", "photos", "labels", "requests", "export", "pack"):
+    for name in ("moderate", "import", "photos", "labels", "requests", "lockouts", "export", "pack"):
         assert t(f"admin_tab_{name}") in labels
     assert t("qr_download") in [d.proto.label for d in at.get("download_button")]
