@@ -127,7 +127,7 @@ class Settings:
         max_sessions = int(max_text) if max_text.isdigit() else DEFAULT_MAX_SESSIONS
         if max_text and not max_text.isdigit():
             log.warning("HALL_MAX_SESSIONS=%r is not a whole number; using %d", max_text, max_sessions)
-        limits_text = env.get("HALL_LIMITS", "on").strip().lower()
+        limits_text = env.get("HALL_LIMITS", "").strip().lower() or "on"
         limits = limits_text not in ("off", "0", "false", "no")
         if limits_text not in ("on", "1", "true", "yes", "off", "0", "false", "no"):
             log.warning("HALL_LIMITS=%r is not on or off; using on", limits_text)

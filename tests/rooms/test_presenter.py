@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+import re
+
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from hall.labels import t
@@ -16,11 +20,28 @@ def _presenter(open_room) -> AppTest:
     return unlock(open_room("presenter"))
 
 
-def test_presenter_needs_the_pin(docent_env, open_room) -> None:
+def test_presenter_needs_the_pin_and_a_wrong_one_is_logged_without_it(docent_env, open_room, caplog) -> None:
+    caplog.set_level(logging.WARNING, logger="hall")
     at = open_room("presenter")
-    at = unlock(at, "0000")
+    at = unlock(at, "135790")
     assert at.error[0].value == t("docent_wrong")
     assert "docent" not in at.session_state
+    (line,) = [r.getMessage() for r in caplog.records if "sign-in refused" in r.getMessage()]
+    assert re.search(r"^docent sign-in refused: wrong secret \(client [0-9a-f]{16}, try 1 in a row", line)
+    assert "135790" not in caplog.text
+
+
+@pytest.mark.parametrize("pin", ["2468", "12345", "short-words", "１２３４５６"])
+def test_a_weak_pin_is_refused_at_start_up_and_the_rooms_stay_locked(
+    docent_env, open_room, monkeypatch, caplog, pin: str
+) -> None:
+    """Finding 1: a four-digit PIN was found in 7 s; a PIN too short to hold is not used at all."""
+    monkeypatch.setenv("HALL_DOCENT_PIN", pin)
+    at = open_room("presenter")
+    assert at.info[0].value == t("docent_locked")
+    assert not [w for w in at.text_input if w.key == "pin"]
+    assert "HALL_DOCENT_PIN refused" in caplog.text
+    assert pin not in caplog.text
 
 
 def test_presenter_shows_the_stop_and_its_talking_points_and_moves_on(docent_env, open_room, cat) -> None:

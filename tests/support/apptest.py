@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -12,7 +13,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from hall.labels import t
+from hall.labels import LABELS, t
 from hall.pack import Catalog, Honoree
 from hall.rooms import HONOREE, room
 
@@ -111,3 +112,10 @@ def sign_in_curator(open_room: Callable[..., AppTest], monkeypatch: pytest.Monke
     at = open_room("admin")
     at.text_input(key="admin_pw").input("pw")
     return at.button(key=f"FormSubmitter:signin-{t('admin_sign_in')}").click().run()
+
+
+def says(at: AppTest, key: str) -> bool:
+    """Whether the page shows label `key` (in Chinese), whatever fills its placeholders."""
+    parts = re.split(r"\{\w+\}", LABELS[key][0])
+    pattern = ".+?".join(re.escape(part) for part in parts)
+    return re.search(pattern, texts(at).replace("\\", "")) is not None

@@ -87,6 +87,8 @@ def test_a_client_is_locked_out_after_its_wrong_tries_however_patient(store: Sto
     assert refused is not None
     assert (refused.reason, refused.until) == ("locked", done.client_locked_until)
     assert [(lo.gate, lo.client, lo.failures) for lo in store.lockouts()] == [(GATE, CLIENT, CLIENT_LOCKOUT)]
+    assert store.lockout(GATE, CLIENT) == store.lockouts()[0]
+    assert store.lockout(GATE, "someone0else0000") is None
     assert refusal(store, gate="curator") is None  # one gate's lockout is that gate's only
 
 
@@ -101,6 +103,7 @@ def test_many_clients_lock_the_gate_for_everyone(store: Store, clock: Clock) -> 
     assert (refused.reason, refused.until) == ("gate_locked", T0 + LOCKOUT)
     (lockout,) = store.lockouts()
     assert (lockout.gate, lockout.everyone, lockout.failures) == (GATE, True, GATE_LOCKOUT)
+    assert store.lockout(GATE, "anyone0at0all000") == lockout
     clock.advance(seconds=LOCKOUT.total_seconds())
     assert refusal(store, client="freshclient0000") is None  # it opens by itself when the hour is up
 
@@ -237,7 +240,7 @@ def test_likes_to_one_person_from_one_client_are_capped_sooner(store: Store) -> 
         store.spend(Action.LIKE, CLIENT, subject="r001")
     with pytest.raises(RateLimited) as refused:
         store.spend(Action.LIKE, CLIENT, subject="r001")
-    assert refused.value.limit == per_person
+    assert (refused.value.scope, refused.value.limit) == ("person", per_person)
     store.spend(Action.LIKE, CLIENT, subject="r002")
     assert store.spent(Action.LIKE, CLIENT) == per_person + 1  # the refused like was not counted
 
