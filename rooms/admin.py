@@ -1,5 +1,5 @@
 """管理 — curators only (online mode, password): moderate the guestbook, export figures and
-messages, and see what the content pack skipped."""
+messages, lift sign-in lockouts, and see what the content pack skipped."""
 
 import pandas as pd
 import streamlit as st

@@ -119,7 +119,7 @@ class LimitStore(Engine):
         at = naive_utc(self.now())
         with self.transaction(write=True) as conn:
             _lock(conn, gate)
-            _forget_tries(conn, at)
+            _forget(conn, at)
             rows = {
                 row.client: row
                 for row in conn.execute(
@@ -229,10 +229,8 @@ class LimitStore(Engine):
         buckets = [("client", client, limit.per_client), ("hall", EVERYONE, limit.per_hall)]
         if subject and limit.per_client_subject:
             buckets.append(("person", f"{client}/{check_id(subject, 'subject')}", limit.per_client_subject))
-        r = rate_counts_t.c
         with self.transaction(write=True) as conn:
-            # The hour before is over: its counts, address digests included, are not needed any more.
-            conn.execute(sa.delete(rate_counts_t).where(r.window_start < start))
+            _forget(conn, naive_utc(now))
             # Always in the same order, so two PostgreSQL transactions never wait for each other.
             for scope, bucket, cap in sorted(buckets, key=lambda b: b[1]):
                 count = conn.execute(_bump(conn, action.value, bucket, start)).scalar_one()
@@ -277,7 +275,11 @@ def _lock(conn: Connection, gate: str) -> None:
         conn.execute(sa.text("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))"), {"k": f"guess:{gate}"})
 
 
-def _forget_tries(conn: Connection, at: dt.datetime) -> None:
+def _forget(conn: Connection, at: dt.datetime) -> None:
+    """Delete what no limit needs any more, client keys with it: the counts of hours that are
+    over, and tries an hour after the last one or whose lockout has ended. Every try and every
+    spend does it, so a key outlives its need only until the hall's next sign-in or like."""
+    conn.execute(sa.delete(rate_counts_t).where(rate_counts_t.c.window_start < _window_start(at)))
     g = guesses_t.c
     conn.execute(
         sa.delete(guesses_t).where(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 
@@ -9,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from hall.labels import t
+from hall.store import FREE_TRIES
 from tests.support.apptest import (
     switch_mode,
     texts,
@@ -97,3 +99,22 @@ def test_a_wrong_code_is_refused(docent_env, open_room) -> None:
     presenter.text_input(key="pair_code").input("99999x")
     presenter = presenter.button(key=f"FormSubmitter:pair-{t('presenter_pair')}").click().run()
     assert presenter.error[0].value == t("pairing_unknown")
+
+
+def test_a_try_too_soon_after_wrong_ones_is_not_compared_and_says_how_long_to_wait(
+    docent_env, open_room, monkeypatch
+) -> None:
+    from hall.store import limits
+
+    # An hour's wait after the free tries, so no slow run of the test can outlast it.
+    monkeypatch.setattr(limits, "wait_after", lambda n: dt.timedelta(hours=1 if n >= FREE_TRIES else 0))
+    at = open_room("presenter")
+    for n in range(FREE_TRIES):
+        at = unlock(at, f"13579{n}")
+        assert at.error[0].value == t("docent_wrong")
+    at = unlock(at)  # the right PIN, too soon
+    assert "docent" not in at.session_state
+    assert not at.error
+    wait = re.fullmatch(t("gate_refused_wait", seconds=r"(\d+)"), at.warning[0].value)
+    assert wait is not None
+    assert 3500 < int(wait.group(1)) <= 3600

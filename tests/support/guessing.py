@@ -47,10 +47,17 @@ def address(n: int, addresses: int) -> str:
 
 
 async def attack(
-    url: str, pins: Iterator[str], *, sessions: int, seconds: float, addresses: int = 1
+    url: str,
+    pins: Iterator[str],
+    *,
+    sessions: int,
+    seconds: float,
+    addresses: int = 1,
+    stop_when_shut_out: bool = False,
 ) -> GuessReport:
-    """Run the attack for `seconds` (or until a PIN opens the gate). Each PIN of `pins` is compared
-    once: one the server refused to compare is tried again by the next session free."""
+    """Run the attack for `seconds`, until a PIN opens the gate, or (stop_when_shut_out) until the
+    gate shuts a session out. Each PIN of `pins` is compared once: one the server refused to
+    compare is tried again by the next session free."""
     report = GuessReport(sessions, addresses)
     again: deque[str] = deque()
     wrong = t("docent_wrong")
@@ -66,6 +73,9 @@ async def attack(
             while time.monotonic() < deadline and not stop.is_set():
                 if screen.find(FIELD) is None:
                     report.shut_out += 1
+                    if stop_when_shut_out:
+                        stop.set()
+                        return
                     await asyncio.sleep(RECHECK_S)
                     screen = await session.open(PAGE)
                     continue

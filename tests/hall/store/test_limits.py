@@ -272,3 +272,15 @@ def test_an_hours_counts_are_deleted_once_it_is_over(target: Target, store: Stor
     store.spend(Action.MESSAGE, "someone0else0000")
     assert rows(target, "rate_counts") == 2  # the new hour's only: no older client key is kept
     assert store.spent(Action.LIKE, CLIENT) == 0
+
+
+def test_any_limited_action_forgets_what_no_limit_needs(target: Target, store: Store, clock: Clock) -> None:
+    """A key outlives its need only until the hall's next sign-in try, like, message or request."""
+    store.begin_try(GATE, CLIENT)
+    store.spend(Action.REQUEST, CLIENT)
+    clock.advance(hours=1, seconds=1)
+    store.spend(Action.LIKE, "someone0else0000")  # forgets the old try, too
+    assert rows(target, "guesses") == 0
+    clock.advance(hours=1)
+    store.begin_try("curator", "someone0else0000")  # forgets the last hour's like, too
+    assert rows(target, "rate_counts") == 0
