@@ -118,3 +118,14 @@ def test_a_try_too_soon_after_wrong_ones_is_not_compared_and_says_how_long_to_wa
     wait = re.fullmatch(t("gate_refused_wait", seconds=r"(\d+)"), at.warning[0].value)
     assert wait is not None
     assert 3500 < int(wait.group(1)) <= 3600
+
+
+def test_with_limits_off_every_try_is_compared(docent_env, open_room, monkeypatch) -> None:
+    """HALL_LIMITS=off, the guessing benchmark's baseline: no waits, no lockouts, no store."""
+    monkeypatch.setenv("HALL_LIMITS", "off")
+    at = open_room("presenter")
+    for n in range(FREE_TRIES + 3):
+        at = unlock(at, f"13579{n}")
+        assert at.error[0].value == t("docent_wrong")
+    at = unlock(at)
+    assert at.session_state["docent"] is True
