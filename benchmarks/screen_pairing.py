@@ -23,7 +23,7 @@ sys.path.insert(0, str(REPO))
 
 from tests.support.browser import READY_SELECTOR, launch_chromium, start_server  # noqa: E402
 
-PIN = "2468"
+PIN = "246813"
 
 
 def pair(tablet, screen) -> None:

@@ -22,6 +22,11 @@ _DATABASE_URL = re.compile(r"^(sqlite|postgres|postgresql)(\+\w+)?://", re.IGNOR
 # process held with p95 <= 1 s (250 visitors: 0.25 s; 300: 6.9 s) on a 2-core machine, as the
 # measured visit skips the chart rooms (benchmarks/load.py; README, Performance).
 DEFAULT_MAX_SESSIONS = 200
+# A docent PIN: at least six digits (a million to search, which the store's guessing limits
+# stretch past a year) or a passphrase of at least twelve characters with letters in it.
+MIN_PIN_DIGITS = 6
+MIN_PASSPHRASE = 12
+MAX_PIN = 64  # what the PIN field takes
 
 
 class Mode(StrEnum):
@@ -43,7 +48,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "HALL_DOCENT_PIN",
         "(empty)",
-        "PIN that opens the docents' tour builder and presenter; empty keeps them locked.",
+        "PIN that opens the docents' tour builder and presenter: at least 6 digits, or a passphrase "
+        "of at least 12 characters with letters; empty (or shorter) keeps them locked.",
     ),
     Setting("HALL_PACK", "(repo root)", "Content pack folder holding exhibits/ and media/."),
     Setting("HALL_DATA", ".hall/", "Folder for generated files: caches, thumbnails, SQLite store."),
@@ -66,6 +72,12 @@ SETTINGS: tuple[Setting, ...] = (
         "then count by that address; otherwise by the connection's own.",
     ),
     Setting(
+        "HALL_LIMITS",
+        "on",
+        "off turns off the guessing limits of the password and PIN and the hourly limits on likes, "
+        "messages and requests: for load tests on one machine only, where every visitor shares one address.",
+    ),
+    Setting(
         "HALL_MAX_SESSIONS",
         str(DEFAULT_MAX_SESSIONS),
         "Live sessions one process admits; beyond it a new visitor gets a 'the hall is busy' page "
@@ -82,6 +94,7 @@ class Settings:
     lang: str
     max_sessions: int = DEFAULT_MAX_SESSIONS
     behind_proxy: bool = False
+    limits: bool = True
 
     # Both may hold a password: kept out of repr() so logs never show them.
     database_url: str = field(default="", repr=False)
@@ -114,6 +127,12 @@ class Settings:
         max_sessions = int(max_text) if max_text.isdigit() else DEFAULT_MAX_SESSIONS
         if max_text and not max_text.isdigit():
             log.warning("HALL_MAX_SESSIONS=%r is not a whole number; using %d", max_text, max_sessions)
+        limits_text = env.get("HALL_LIMITS", "").strip().lower() or "on"
+        limits = limits_text not in ("off", "0", "false", "no")
+        if limits_text not in ("on", "1", "true", "yes", "off", "0", "false", "no"):
+            log.warning("HALL_LIMITS=%r is not on or off; using on", limits_text)
+        elif not limits:
+            log.warning("HALL_LIMITS=off: no guessing or rate limits (for load tests, never for visitors)")
         return cls(
             mode=mode,
             pack=pack,
@@ -123,5 +142,31 @@ class Settings:
             admin_password=admin_password,
             max_sessions=max_sessions,
             behind_proxy=env.get("HALL_BEHIND_PROXY", "").strip().lower() in ("1", "true", "yes"),
-            docent_pin=env.get("HALL_DOCENT_PIN", "").strip(),
+            docent_pin=_docent_pin(env.get("HALL_DOCENT_PIN", "").strip()),
+            limits=limits,
         )
+
+
+def pin_problem(pin: str) -> str:
+    """Why a docent PIN is too weak to use, or "" when it will do (or is empty: no docent rooms)."""
+    if not pin:
+        return ""
+    if len(pin) > MAX_PIN:
+        return f"longer than {MAX_PIN} characters, more than the PIN field takes"
+    if pin.isascii() and pin.isdigit():
+        short = len(pin) < MIN_PIN_DIGITS
+        return f"{len(pin)} digits: at least {MIN_PIN_DIGITS} are needed" if short else ""
+    if len(pin) < MIN_PASSPHRASE or not any(ch.isalpha() for ch in pin):
+        return f"a passphrase needs at least {MIN_PASSPHRASE} characters with letters in it"
+    return ""
+
+
+def _docent_pin(pin: str) -> str:
+    problem = pin_problem(pin)
+    if problem:
+        # Loud, and the rooms stay locked: a short PIN is found in minutes (README, security).
+        log.error(
+            "HALL_DOCENT_PIN refused (%s): the docent rooms stay locked until a valid one is set", problem
+        )
+        return ""
+    return pin

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -59,3 +60,48 @@ class PairingRefused(HallError):
     def __init__(self, reason: str) -> None:
         super().__init__(f"pairing refused: {reason}")
         self.reason = reason
+
+
+class GuessRefused(HallError):
+    """A try at a gate's secret was not even compared: the client must wait, or the gate is locked.
+
+    `reason` is "wait" (too soon after the last wrong try), "locked" (locked for this client) or
+    "gate_locked" (locked for everyone after wrong tries from many clients); `until` is the aware
+    UTC moment the gate opens again (sooner if a curator lifts the lockout).
+    """
+
+    REASONS = ("wait", "locked", "gate_locked")
+
+    def __init__(self, reason: str, until: dt.datetime, failures: int) -> None:
+        super().__init__(f"try refused: {reason} until {until.isoformat(timespec='seconds')}")
+        self.reason = reason
+        self.until = until
+        self.failures = failures
+
+    @property
+    def label_key(self) -> str:
+        """The key in hall.labels.LABELS of the message the visitor reads."""
+        return f"gate_refused_{self.reason}"
+
+
+class RateLimited(HallError):
+    """A like, message or request over its hourly limit: for this client, for this client to one
+    person, or for the whole hall.
+
+    `action` and `scope` ("client", "person" or "hall") pick the label; `limit` is the number an
+    hour and `until` the aware UTC moment the hour's count starts again.
+    """
+
+    SCOPES = ("client", "person", "hall")
+
+    def __init__(self, action: str, scope: str, limit: int, until: dt.datetime) -> None:
+        super().__init__(f"{action} over the {scope} limit of {limit} an hour")
+        self.action = action
+        self.scope = scope
+        self.limit = limit
+        self.until = until
+
+    @property
+    def label_key(self) -> str:
+        """The key in hall.labels.LABELS of the message the visitor reads."""
+        return f"limit_{self.scope}_{self.action}"

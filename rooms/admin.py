@@ -1,5 +1,5 @@
 """管理 — curators only (online mode, password): moderate the guestbook, import, photos, labels,
-requests, export figures and messages, and see what the content pack skipped."""
+requests, lift sign-in lockouts, export figures and messages, and see what the content pack skipped."""
 
 import pandas as pd
 import streamlit as st
@@ -8,6 +8,7 @@ from hall.labels import t
 from hall.ui import curation, moderation
 from hall.ui.auth import curator, sign_out_button
 from hall.ui.data import catalog, store
+from hall.ui.gate import lockouts_panel
 from hall.ui.lang import current
 
 cat, lang = catalog(), current()
@@ -17,7 +18,7 @@ if not curator(lang):
 sign_out_button(lang)
 st.caption(t("admin_store", lang, where=store().describe()))
 
-(moderate, importing, pictures, labels, requests, exports, problems) = st.tabs(
+(moderate, importing, pictures, labels, requests, lockouts, exports, problems) = st.tabs(
     [t(f"admin_tab_{name}", lang) for name in curation.TABS]
 )
 with moderate:
@@ -30,6 +31,8 @@ with labels:
     curation.qr_labels(cat, lang)
 with requests:
     moderation.requests(cat, lang)
+with lockouts:
+    lockouts_panel(lang)
 with exports:
     st.download_button(
         t("admin_export_messages", lang),

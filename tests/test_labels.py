@@ -10,7 +10,7 @@ import pytest
 
 from hall import timeline
 from hall.config import Mode
-from hall.errors import MessageRefused, PairingRefused
+from hall.errors import GuessRefused, MessageRefused, PairingRefused
 from hall.labels import LABELS, t
 from hall.pack import Level, schema
 from hall.rooms import ROOMS
@@ -30,7 +30,18 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "guestbook_refused_": MessageRefused.REASONS,
     "match_": MATCH_FIELDS,
     "view_": timeline.VIEWS,
-    "admin_tab_": ("moderate", "import", "photos", "labels", "requests", "export", "pack"),
+    "admin_tab_": ("moderate", "import", "photos", "labels", "requests", "lockouts", "export", "pack"),
+    "gate_refused_": GuessRefused.REASONS,
+    # RateLimited.label_key: a scope and an action (only likes have a per-person limit)
+    "limit_": (
+        "client_like",
+        "person_like",
+        "hall_like",
+        "client_message",
+        "hall_message",
+        "client_request",
+        "hall_request",
+    ),
 }
 # Keys given as data rather than written in a t("…") call.
 DATA_KEYS = {f.label for kind in schema.TABLES for f in kind.fields if f.label} | {

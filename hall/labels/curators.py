@@ -11,6 +11,40 @@ LABELS: dict[str, tuple[str, str]] = {
     "admin_sign_in": ("登录", "Sign in"),
     "admin_sign_out": ("退出登录", "Sign out"),
     "admin_wrong": ("密码不正确。", "Wrong password."),
+    # the gate (hall.ui.gate): GuessRefused.label_key, gate_refused_<reason>
+    "gate_refused_wait": (
+        "尝试太频繁：请 {seconds} 秒后再试。",
+        "Too many tries: please wait {seconds} seconds and try again.",
+    ),
+    "gate_refused_locked": (
+        "输错次数过多，登录已暂停，{time} 后恢复（约 {minutes} 分钟）；管理员可以提前解除。",
+        "Too many wrong tries: signing in is paused until {time} (about {minutes} minutes); "
+        "a curator can lift it sooner.",
+    ),
+    "gate_refused_gate_locked": (
+        "近来输错次数过多，此处登录已对所有人暂停，{time} 后恢复（约 {minutes} 分钟）；管理员可以提前解除。",
+        "Too many wrong tries lately: signing in here is paused for everyone until {time} "
+        "(about {minutes} minutes); a curator can lift it sooner.",
+    ),
+    "gate_unavailable": (
+        "暂时无法核对登录（数据存储不可用），请稍后再试。",
+        "Signing in cannot be checked right now (the store is unavailable); please try again later.",
+    ),
+    "admin_tab_lockouts": ("登录锁定", "Lockouts"),
+    "lockouts_help": (
+        "密码或 PIN 连续输错会暂停登录。这里列出正在生效的锁定，可提前解除；"
+        "来源是访客地址的不可还原摘要，不是地址本身。",
+        "Wrong passwords or PINs pause signing in. These lockouts are in force now and can be lifted "
+        "sooner; a source is a digest of the visitor's address that cannot be turned back into it.",
+    ),
+    "lockouts_none": ("目前没有锁定。", "Nothing is locked now."),
+    "lockouts_row": (
+        "{gate} · 来源 {client} · 输错 {failures} 次 · 至 {time}",
+        "{gate} · source {client} · {failures} wrong tries · until {time}",
+    ),
+    "lockouts_everyone": ("所有人", "everyone"),
+    "lockouts_lift": ("解除", "Lift"),
+    "lockouts_lifted": ("已解除。", "Lifted."),
     "admin_store": ("数据存储：{where}", "Store: {where}"),
     "admin_tab_moderate": ("留言审核", "Moderation"),
     "admin_tab_export": ("导出", "Export"),

@@ -5,8 +5,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "room_tours": ("讲解线路", "Tours"),
     "room_presenter": ("讲解", "Present"),
     "docent_locked": (
-        "讲解功能未开启：请设置 HALL_DOCENT_PIN 后重新启动。",
-        "Docent tools are locked: set HALL_DOCENT_PIN and restart.",
+        "讲解功能未开启：请把 HALL_DOCENT_PIN 设为至少 6 位数字"
+        "（或至少 12 个字符、含字母的口令）后重新启动。",
+        "Docent tools are locked: set HALL_DOCENT_PIN to at least 6 digits (or a passphrase of at "
+        "least 12 characters with letters) and restart.",
     ),
     "docent_pin": ("讲解员 PIN", "Docent PIN"),
     "docent_wrong": ("PIN 不正确。", "Wrong PIN."),

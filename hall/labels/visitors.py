@@ -43,6 +43,42 @@ LABELS: dict[str, tuple[str, str]] = {
         "留言太频繁了：每 {minutes} 分钟最多 {limit} 条，请稍后再试。",
         "Too many messages: at most {limit} every {minutes} minutes. Please try again later.",
     ),
+    # hourly limits (hall.store.limits): RateLimited.label_key, limit_<scope>_<action>
+    "limit_client_like": (
+        "来自您所在网络的致敬已达每小时 {limit} 次的上限，请约 {minutes} 分钟后再试。",
+        "Salutes from your network have reached the limit of {limit} an hour; "
+        "please try again in about {minutes} minutes.",
+    ),
+    "limit_person_like": (
+        "来自您所在网络对这位人物的致敬已达每小时 {limit} 次的上限，请约 {minutes} 分钟后再试。",
+        "Salutes to this person from your network have reached the limit of {limit} an hour; "
+        "please try again in about {minutes} minutes.",
+    ),
+    "limit_hall_like": (
+        "展馆这一小时收到的致敬已达 {limit} 次的上限，请约 {minutes} 分钟后再试。",
+        "The hall has received its limit of {limit} salutes this hour; "
+        "please try again in about {minutes} minutes.",
+    ),
+    "limit_client_message": (
+        "来自您所在网络的留言已达每小时 {limit} 条的上限，请约 {minutes} 分钟后再试。",
+        "Messages from your network have reached the limit of {limit} an hour; "
+        "please try again in about {minutes} minutes.",
+    ),
+    "limit_hall_message": (
+        "展馆这一小时收到的留言已达 {limit} 条的上限，请约 {minutes} 分钟后再试。",
+        "The hall has received its limit of {limit} messages this hour; "
+        "please try again in about {minutes} minutes.",
+    ),
+    "limit_client_request": (
+        "来自您所在网络的申请已达每小时 {limit} 件的上限，请约 {minutes} 分钟后再试。",
+        "Requests from your network have reached the limit of {limit} an hour; "
+        "please try again in about {minutes} minutes.",
+    ),
+    "limit_hall_request": (
+        "展馆这一小时收到的申请已达 {limit} 件的上限，请约 {minutes} 分钟后再试。",
+        "The hall has received its limit of {limit} requests this hour; "
+        "please try again in about {minutes} minutes.",
+    ),
     "store_down_like": (
         "点赞暂时无法保存，请稍后再试。",
         "Your like cannot be saved right now; please try again later.",

@@ -1,5 +1,5 @@
 """The writable store: likes, the moderated guestbook, anonymous visit events and their stats,
-change requests, docents' tours and screens, on SQLite or PostgreSQL.
+change requests, docents' tours and screens, guessing and rate limits, on SQLite or PostgreSQL.
 
 Each concept is one module holding its records and a part of `Store` (a subclass of
 `engine.Engine`), its tables are in `schema`, and every change to them is a migration in
@@ -20,6 +20,21 @@ from hall.store.guestbook import (
     check_message,
 )
 from hall.store.likes import LikeStore
+from hall.store.limits import (
+    CLIENT_LOCKOUT,
+    EVERYONE,
+    FREE_TRIES,
+    GATE_LOCKOUT,
+    LIMIT_WINDOW,
+    LOCKOUT,
+    RATE_LIMITS,
+    Action,
+    LimitStore,
+    Lockout,
+    RateLimit,
+    Try,
+    wait_after,
+)
 from hall.store.migrations import SCHEMA_VERSION, migrate
 from hall.store.requests import KINDS as REQUEST_KINDS
 from hall.store.requests import ChangeRequest, RequestStore
@@ -28,17 +43,24 @@ from hall.store.values import Tally, session_ref
 from hall.store.visit_stats import DayCount, VisitStats, VisitStatsStore, compute_visit_stats
 
 
-class Store(LikeStore, GuestbookStore, VisitStatsStore, RequestStore, DocentStore):
+class Store(LikeStore, GuestbookStore, VisitStatsStore, RequestStore, DocentStore, LimitStore):
     """The hall's writable state. Thread-safe; share one per process (`Store.open`).
 
     Every public method either succeeds or raises `StoreUnavailable` (the database cannot
     be reached or written right now; the next call tries again) — besides the documented
-    `MessageRefused` for a visitor's message, `PairingRefused` for a screen's code and
-    `ValueError` for a programming error.
+    `MessageRefused` for a visitor's message, `PairingRefused` for a screen's code,
+    `GuessRefused` for a try at a gate's secret, `RateLimited` for a like, message or request over
+    its hourly limit, and `ValueError` for a programming error.
     """
 
 
 __all__ = [
+    "CLIENT_LOCKOUT",
+    "EVERYONE",
+    "FREE_TRIES",
+    "GATE_LOCKOUT",
+    "LIMIT_WINDOW",
+    "LOCKOUT",
     "MAX_CONTACT",
     "MAX_ID",
     "MAX_QUERY",
@@ -47,22 +69,28 @@ __all__ = [
     "PAIRING_CODE_TTL",
     "PAIRING_TTL",
     "RATE_LIMIT",
+    "RATE_LIMITS",
     "RATE_WINDOW",
     "REQUEST_KINDS",
     "ROLLUP_GRACE",
     "SCHEMA_VERSION",
     "SQLITE_FILE",
+    "Action",
     "ChangeRequest",
     "DayCount",
     "EventKind",
+    "Lockout",
     "Message",
     "MessageStatus",
+    "RateLimit",
     "ScreenState",
     "Store",
     "Tally",
+    "Try",
     "VisitStats",
     "check_message",
     "compute_visit_stats",
     "migrate",
     "session_ref",
+    "wait_after",
 ]

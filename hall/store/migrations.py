@@ -231,6 +231,32 @@ def _migrate_v6(conn: Connection) -> None:
         conn.execute(sa.delete(days).where(room_views, d.subject == old))
 
 
+def _migrate_v7(conn: Connection) -> None:
+    """Limits that hold across sessions and processes: tries at the gates' secrets, and hourly
+    counts of likes, messages and requests (both hold only keyed digests of addresses)."""
+    md = sa.MetaData()
+    sa.Table(
+        "guesses",
+        md,
+        sa.Column("gate", sa.String(16), primary_key=True),
+        sa.Column("client", sa.String(32), primary_key=True),
+        sa.Column("failures", sa.Integer, nullable=False),
+        sa.Column("first_at", sa.DateTime, nullable=False),
+        sa.Column("last_at", sa.DateTime, nullable=False),
+        sa.Column("locked_until", sa.DateTime, nullable=True),
+    )
+    sa.Table(
+        "rate_counts",
+        md,
+        sa.Column("action", sa.String(12), primary_key=True),
+        sa.Column("bucket", sa.String(73), primary_key=True),
+        sa.Column("window_start", sa.DateTime, primary_key=True),
+        sa.Column("n", sa.Integer, nullable=False),
+        sa.Index("ix_rate_counts_window", "window_start"),
+    )
+    md.create_all(conn)
+
+
 def _migrate_v8(conn: Connection) -> None:
     """Searches that look personal, already stored, are emptied: an ID-card, bank-card or phone
     number or an e-mail address typed into search is no longer kept (every count stays).
@@ -303,8 +329,7 @@ MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _migrate_v4,
     _migrate_v5,
     _migrate_v6,
-    # Version 7 (rate limits) comes from another branch: when both are merged it goes here,
-    # before this one, so that _migrate_v8 is the eighth.
+    _migrate_v7,
     _migrate_v8,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -8,6 +8,7 @@ MAX_ID = 40  # honoree ids and room keys
 MAX_SIGNATURE = 30
 MAX_QUERY = 100
 MAX_CONTACT = 30  # a phone number or e-mail, kept only until the request is closed
+MAX_CLIENT = 32  # a client key: a keyed digest of the visitor's address (hall.ui.client)
 
 METADATA = sa.MetaData()
 
@@ -129,4 +130,29 @@ change_requests_t = sa.Table(
     sa.Column("created_at", sa.DateTime, nullable=False),
     sa.Column("closed_at", sa.DateTime, nullable=True),
     sa.Index("ix_change_requests_status", "status", "id"),
+)
+
+guesses_t = sa.Table(
+    "guesses",
+    METADATA,
+    # v7: tries at a gate's secret, per gate ("curator", "docent") and client key, plus one row per
+    # gate for all clients together (client "*"); deleted an hour after the last try.
+    sa.Column("gate", sa.String(16), primary_key=True),
+    sa.Column("client", sa.String(MAX_CLIENT), primary_key=True),
+    sa.Column("failures", sa.Integer, nullable=False),
+    sa.Column("first_at", sa.DateTime, nullable=False),
+    sa.Column("last_at", sa.DateTime, nullable=False),
+    sa.Column("locked_until", sa.DateTime, nullable=True),
+)
+
+rate_counts_t = sa.Table(
+    "rate_counts",
+    METADATA,
+    # v7: likes, messages and requests counted per clock hour, per client key (or client key and
+    # honoree) and for the whole hall ("*"); an hour's rows are deleted once it is over.
+    sa.Column("action", sa.String(12), primary_key=True),
+    sa.Column("bucket", sa.String(MAX_CLIENT + 1 + MAX_ID), primary_key=True),
+    sa.Column("window_start", sa.DateTime, primary_key=True),
+    sa.Column("n", sa.Integer, nullable=False),
+    sa.Index("ix_rate_counts_window", "window_start"),
 )

@@ -6,8 +6,9 @@ import streamlit as st
 
 from hall.errors import MessageRefused, StoreUnavailable
 from hall.labels import t
-from hall.store import MAX_CONTACT, MAX_TEXT, REQUEST_KINDS
+from hall.store import MAX_CONTACT, MAX_TEXT, REQUEST_KINDS, Action, check_message
 from hall.ui.data import store
+from hall.ui.limits import refusal_text, spend
 
 
 def change_request_form(honoree_id: str, lang: str) -> None:
@@ -28,8 +29,13 @@ def change_request_form(honoree_id: str, lang: str) -> None:
             sent = st.form_submit_button(t("request_send", lang), icon=":material/send:")
         if sent:
             try:
-                number = store().request_change(honoree_id, kind, details, contact)
-                st.success(t("request_thanks", lang, n=number))
+                check_message(details, contact)  # a request refused anyway costs nothing of the limit
+                refused = spend(Action.REQUEST)
+                if refused is not None:
+                    st.warning(refusal_text(refused, lang))
+                else:
+                    number = store().request_change(honoree_id, kind, details, contact)
+                    st.success(t("request_thanks", lang, n=number))
             except MessageRefused as refusal:
                 st.warning(t(refusal.label_key, lang, **refusal.params))
             except StoreUnavailable:

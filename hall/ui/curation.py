@@ -18,7 +18,7 @@ from hall.ui.cards import honour_summary
 from hall.ui.data import catalog, directory, index, settings
 
 # The admin room's tabs, in order (labels admin_tab_<name>).
-TABS = ("moderate", "import", "photos", "labels", "requests", "export", "pack")
+TABS = ("moderate", "import", "photos", "labels", "requests", "lockouts", "export", "pack")
 
 
 def _reload() -> None:

@@ -6,15 +6,17 @@ import streamlit as st
 
 from hall.errors import MessageRefused, StoreUnavailable
 from hall.labels import t
-from hall.store import MAX_SIGNATURE, MAX_TEXT
+from hall.store import MAX_SIGNATURE, MAX_TEXT, Action, check_message
 from hall.ui.data import store
+from hall.ui.limits import refusal_text, spend
 from hall.ui.text import plain
 from hall.ui.visits import session_key
 
 
 @st.fragment
 def like_button(honoree_id: str, lang: str) -> None:
-    """致敬 with the live count; one per visitor session; says so plainly when it cannot save.
+    """致敬 with the live count; one per visitor session, within the hourly limits of the
+    visitor's address; says so plainly when it cannot save.
 
     A fragment: a salute redraws the button alone, not the person's whole page (6 messages to
     the phone instead of ~70)."""
@@ -27,6 +29,10 @@ def like_button(honoree_id: str, lang: str) -> None:
 
     def like() -> None:
         try:
+            refused = spend(Action.LIKE, honoree_id)
+            if refused is not None:
+                st.session_state["_like_limited"] = refusal_text(refused, lang)
+                return
             store().like(honoree_id, session_key())
         except StoreUnavailable:
             st.session_state["_like_failed"] = True
@@ -35,6 +41,8 @@ def like_button(honoree_id: str, lang: str) -> None:
     st.button(label, key="like", on_click=like, disabled=mine, icon=":material/favorite:", type="primary")
     if st.session_state.pop("_like_failed", False):
         st.warning(t("store_down_like", lang))
+    if limited := st.session_state.pop("_like_limited", ""):
+        st.warning(limited)
 
 
 @st.fragment
@@ -52,8 +60,15 @@ def guestbook(honoree_id: str | None, lang: str) -> None:
         sent = st.form_submit_button(t("guestbook_send", lang), icon=":material/send:")
     if sent:
         try:
-            store().post_message(text, session_key=session_key(), honoree_id=honoree_id, signature=signature)
-            st.success(t("guestbook_thanks", lang))
+            check_message(text, signature)  # a message refused anyway costs nothing of the hour's limit
+            refused = spend(Action.MESSAGE)
+            if refused is not None:
+                st.warning(refusal_text(refused, lang))
+            else:
+                store().post_message(
+                    text, session_key=session_key(), honoree_id=honoree_id, signature=signature
+                )
+                st.success(t("guestbook_thanks", lang))
         except MessageRefused as refusal:
             st.warning(t(refusal.label_key, lang, **refusal.params))
         except StoreUnavailable:

@@ -34,7 +34,7 @@ from tests.support.streamlit_client import Session, http_get
 pytestmark = pytest.mark.postgres
 
 ADMIN_PASSWORD = "curator-test-pw"
-DOCENT_PIN = "2468"
+DOCENT_PIN = "246813"
 COOKIE_SECRET = "one-secret-for-every-replica"
 # Each test its own honoree (real people in the default pack), so no test reads another's likes
 # or messages whatever order they run in.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hall.labels import t
 from hall.pack import Catalog
+from hall.store import RATE_LIMITS, Action
 from tests.support.apptest import (
     HOSTILE,
     act,
@@ -12,6 +13,7 @@ from tests.support.apptest import (
     post_message,
     queue_editor,
     queue_ids,
+    says,
     sign_in_curator,
     texts,
     tick,
@@ -174,3 +176,40 @@ def test_a_persons_film_and_recorded_words_are_shown_with_captions_and_transcrip
     finally:
         for path in (*audio.glob(f"{h.id}.*"), *video.glob(f"{h.id}.*")):
             path.unlink()
+
+
+# -------------------------------------------------- one client, many sessions (issue 14, finding 8)
+
+
+def test_new_sessions_cannot_pile_salutes_on_one_person(open_room, cat, store) -> None:
+    """One client opened a new session for each like: 60 likes to one person in 12 s."""
+    h = cat.honorees[0]
+    per_person = RATE_LIMITS[Action.LIKE].per_client_subject
+    for _ in range(per_person + 2):
+        at = open_room("honoree", id=h.id)  # a new session each time, from the same address
+        at = at.button(key="like").click().run()
+    assert store.likes(h.id) == per_person
+    assert says(at, "limit_person_like")
+    assert not at.button(key="like").disabled  # not saluted: the visitor may come back later
+
+
+def test_new_sessions_cannot_flood_the_guestbook(open_room, cat, store) -> None:
+    """180 pending messages from one client in 12 s, a new session for every three."""
+    h = cat.honorees[1]
+    per_client = RATE_LIMITS[Action.MESSAGE].per_client
+    for n in range(per_client + 1):
+        at = post_message(open_room("honoree", id=h.id), f"guestbook_{h.id}", f"向劳模致敬 {n}")
+    assert store.pending_count() == per_client
+    assert says(at, "limit_client_message")
+
+
+def test_new_sessions_cannot_flood_the_requests(open_room, cat, store) -> None:
+    """600 correction requests from one client in 12 s: they had no limit at all."""
+    h = cat.honorees[2]
+    per_client = RATE_LIMITS[Action.REQUEST].per_client
+    for n in range(per_client + 1):
+        at = open_room("honoree", id=h.id)
+        at.text_area(key="request_details").input(f"出生年份有误 {n}")
+        at = at.button(key=f"FormSubmitter:request_{h.id}-{t('request_send')}").click().run()
+    assert len(store.change_requests()) == per_client
+    assert says(at, "limit_client_request")

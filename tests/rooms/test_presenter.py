@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+import re
+
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from hall.labels import t
+from hall.store import FREE_TRIES
 from tests.support.apptest import (
     switch_mode,
     texts,
@@ -16,11 +22,28 @@ def _presenter(open_room) -> AppTest:
     return unlock(open_room("presenter"))
 
 
-def test_presenter_needs_the_pin(docent_env, open_room) -> None:
+def test_presenter_needs_the_pin_and_a_wrong_one_is_logged_without_it(docent_env, open_room, caplog) -> None:
+    caplog.set_level(logging.WARNING, logger="hall")
     at = open_room("presenter")
-    at = unlock(at, "0000")
+    at = unlock(at, "135790")
     assert at.error[0].value == t("docent_wrong")
     assert "docent" not in at.session_state
+    (line,) = [r.getMessage() for r in caplog.records if "sign-in refused" in r.getMessage()]
+    assert re.search(r"^docent sign-in refused: wrong secret \(client [0-9a-f]{16}, try 1 in a row", line)
+    assert "135790" not in caplog.text
+
+
+@pytest.mark.parametrize("pin", ["2468", "12345", "short-words", "１２３４５６"])
+def test_a_weak_pin_is_refused_at_start_up_and_the_rooms_stay_locked(
+    docent_env, open_room, monkeypatch, caplog, pin: str
+) -> None:
+    """Finding 1: a four-digit PIN was found in 7 s; a PIN too short to hold is not used at all."""
+    monkeypatch.setenv("HALL_DOCENT_PIN", pin)
+    at = open_room("presenter")
+    assert at.info[0].value == t("docent_locked")
+    assert not [w for w in at.text_input if w.key == "pin"]
+    assert "HALL_DOCENT_PIN refused" in caplog.text
+    assert pin not in caplog.text
 
 
 def test_presenter_shows_the_stop_and_its_talking_points_and_moves_on(docent_env, open_room, cat) -> None:
@@ -76,3 +99,33 @@ def test_a_wrong_code_is_refused(docent_env, open_room) -> None:
     presenter.text_input(key="pair_code").input("99999x")
     presenter = presenter.button(key=f"FormSubmitter:pair-{t('presenter_pair')}").click().run()
     assert presenter.error[0].value == t("pairing_unknown")
+
+
+def test_a_try_too_soon_after_wrong_ones_is_not_compared_and_says_how_long_to_wait(
+    docent_env, open_room, monkeypatch
+) -> None:
+    from hall.store import limits
+
+    # An hour's wait after the free tries, so no slow run of the test can outlast it.
+    monkeypatch.setattr(limits, "wait_after", lambda n: dt.timedelta(hours=1 if n >= FREE_TRIES else 0))
+    at = open_room("presenter")
+    for n in range(FREE_TRIES):
+        at = unlock(at, f"13579{n}")
+        assert at.error[0].value == t("docent_wrong")
+    at = unlock(at)  # the right PIN, too soon
+    assert "docent" not in at.session_state
+    assert not at.error
+    wait = re.fullmatch(t("gate_refused_wait", seconds=r"(\d+)"), at.warning[0].value)
+    assert wait is not None
+    assert 3500 < int(wait.group(1)) <= 3600
+
+
+def test_with_limits_off_every_try_is_compared(docent_env, open_room, monkeypatch) -> None:
+    """HALL_LIMITS=off, the guessing benchmark's baseline: no waits, no lockouts, no store."""
+    monkeypatch.setenv("HALL_LIMITS", "off")
+    at = open_room("presenter")
+    for n in range(FREE_TRIES + 3):
+        at = unlock(at, f"13579{n}")
+        assert at.error[0].value == t("docent_wrong")
+    at = unlock(at)
+    assert at.session_state["docent"] is True

@@ -87,10 +87,20 @@ class Session:
     websocket with that cookie.
     """
 
-    def __init__(self, url: str, *, step_timeout: float = STEP_TIMEOUT_S, cookie: str = "") -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        step_timeout: float = STEP_TIMEOUT_S,
+        cookie: str = "",
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
         self.url = check_loopback(url)
         self.step_timeout = step_timeout
         self.cookie = cookie
+        # Sent with the websocket's opening request, e.g. the X-Real-IP a proxy would set, to
+        # stand for a visitor at another address (a hall run with HALL_BEHIND_PROXY=1).
+        self.headers = dict(headers or {})
         self.upstream = ""  # the replica nginx chose (X-Hall-Upstream), when behind the demo's nginx
         self.pages: dict[str, str] = {}  # url path -> page script hash, from the navigation message
         self.page = ""  # current url path
@@ -121,7 +131,7 @@ class Session:
             self._ws = await connect(
                 ws_url,
                 subprotocols=["streamlit"],  # type: ignore[list-item]
-                additional_headers={"Cookie": self.cookie} if self.cookie else None,
+                additional_headers={**self.headers, **({"Cookie": self.cookie} if self.cookie else {})},
                 open_timeout=CONNECT_TIMEOUT_S,
                 max_size=64 * 1024 * 1024,
                 ping_interval=None,  # a browser sends no pings of its own (it answers the server's)
