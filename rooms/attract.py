@@ -57,4 +57,5 @@ with person_side:
 if not driven:
     with st.container(key="attract_touch"):
         st.page_link(page(HOME), label=t("kiosk_touch", lang), icon=":material/touch_app:", width="stretch")
-st.caption(cat.info.name.get(lang))
+badge = f" :orange-badge[{t('sample_badge', lang)}]" if cat.info.sample_data else ""
+st.caption(f"{plain(cat.info.name.get(lang))}{badge}")

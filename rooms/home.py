@@ -1,11 +1,14 @@
-"""序厅 — the welcome hall: the hall's numbers, the three era doors, today's people."""
+"""序厅 — the welcome hall: the wall of names, the hall's numbers, the three era doors, today's people.
+
+On a kiosk the wall and the doors share the first screen: the wall beside the doors when the
+screen lies wide, above them when it stands upright."""
 
 import datetime as dt
 
 import streamlit as st
 
 from hall.labels import t
-from hall.rooms import era_room
+from hall.rooms import era_room, room
 from hall.ui.cards import card_grid
 from hall.ui.data import catalog
 from hall.ui.guestbook import guestbook
@@ -16,33 +19,37 @@ from hall.ui.widgets import kiosk
 
 cat, lang = catalog(), current()
 stats = cat.stats()
+touch = kiosk()
 
-st.title(cat.info.name.get(lang))
-st.markdown(t("home_welcome", lang, city=cat.info.city.get(lang)))
-st.markdown(f"#### {t('home_spirit', lang)}")
+st.title(cat.info.name.get(lang), anchor=False)
+if not touch:
+    st.markdown(t("home_welcome", lang, city=cat.info.city.get(lang)))
+    st.markdown(f"#### {t('home_spirit', lang)}")
 
-st.header(t("wall_title", lang))
-st.caption(t("wall_intro", lang))
-name_wall(lang)
+with st.container(key="home_top"):
+    with st.container(key="home_wall"):
+        st.header(t("wall_title", lang), anchor=False)
+        st.caption(t("wall_intro", lang))
+        name_wall(lang)
+    with st.container(key="home_doors"):
+        with st.container(horizontal=True, key="stats", gap="medium"):
+            for key, value in (
+                ("stat_honorees", stats["honorees"]),
+                ("stat_eras", stats["eras"]),
+                ("stat_craftsmen", stats["craftsmen"]),
+                ("stat_studios", stats["studios"]),
+            ):
+                st.metric(t(key, lang), f"{value:,}", width=150)
+        st.header(t("home_doors", lang), anchor=False)
+        for col, era in zip(st.columns(len(cat.eras)), cat.eras, strict=True):
+            with col, st.container(border=True, key=f"door_{era.id}"):
+                st.subheader(era.name.get(lang), anchor=False)
+                st.caption(f"{era.span(lang)} · {t('era_door_count', lang, n=cat.count('era', era.id))}")
+                st.markdown("　".join(trait.get(lang) for trait in era.traits))
+                label = t("enter_era", lang, era=t(room(era_room(era.id)).label, lang))
+                st.page_link(page(era_room(era.id)), label=label, icon=":material/arrow_forward:")
 
-with st.container(horizontal=True, key="stats", gap="medium"):
-    for key, value in (
-        ("stat_honorees", stats["honorees"]),
-        ("stat_eras", stats["eras"]),
-        ("stat_craftsmen", stats["craftsmen"]),
-        ("stat_studios", stats["studios"]),
-    ):
-        st.metric(t(key, lang), f"{value:,}", width=150)
-
-st.header(t("home_doors", lang))
-for col, era in zip(st.columns(len(cat.eras)), cat.eras, strict=True):
-    with col, st.container(border=True, key=f"door_{era.id}"):
-        st.subheader(era.name.get(lang))
-        st.caption(f"{era.span(lang)} · {t('era_door_count', lang, n=cat.count('era', era.id))}")
-        st.markdown("　".join(trait.get(lang) for trait in era.traits))
-        st.page_link(page(era_room(era.id)), label=t("enter", lang), icon=":material/arrow_forward:")
-
-st.header(t("home_featured", lang))
+st.header(t("home_featured", lang), anchor=False)
 card_grid(cat.featured(dt.date.today(), 8), cat, lang)
 
 left, right = st.columns(2)
@@ -51,5 +58,5 @@ with left:
 with right:
     link("directory", t("open_directory", lang), ":material/menu_book:")
 
-if not kiosk():  # a touchscreen has no keyboard to write with
+if not touch:  # a touchscreen has no keyboard to write with
     guestbook(None, lang)

@@ -1,17 +1,19 @@
-"""人物 — one honoree: portrait, honours by era, deeds, quote, source and related people."""
+"""人物 — one honoree: portrait, honours by era, deeds, words, source and related people.
+
+On a kiosk the first screen holds all a visitor needs — portrait, name, honours, the story, 致敬
+and the QR code to continue on a phone; online the page reads from top to bottom."""
 
 import streamlit as st
 
 from hall.labels import t
-from hall.qr import deep_link
 from hall.rooms import HOME
 from hall.ui import person
-from hall.ui.cards import card_grid, display_name, portrait_url
+from hall.ui.cards import card_grid
 from hall.ui.change_request import change_request_form
 from hall.ui.charts import life_line
 from hall.ui.data import catalog
-from hall.ui.guestbook import guestbook, like_button
-from hall.ui.kiosk import hand_off, reading_time
+from hall.ui.frame import subject
+from hall.ui.guestbook import guestbook
 from hall.ui.lang import current
 from hall.ui.nav import link
 from hall.ui.text import plain
@@ -24,47 +26,27 @@ if not honoree_id:
     link(HOME, t("back_home", lang), ":material/home:")
     st.stop()
 h = cat.honoree(honoree_id)  # an unknown id becomes a message in the frame
+subject(h.name)
 
-pic, facts = st.columns([1, 3], gap="large")
-with pic, st.container(key="portrait"):
-    st.image(portrait_url(h, "page"), width=240, alt=h.name)
-with facts:
-    st.title(plain(display_name(h, lang)))
-    if h.sample:
-        st.markdown(f":orange-badge[{t('sample_badge', lang)}]", help=t("sample_note", lang))
-    person.facts(h, cat, lang)
-    like_button(h.id, lang)
+touch = kiosk()
+person.first_screen(h, cat, lang, kiosk=touch)
 
 life_line(h, lang)  # 个人年表: birth and dated honours over the eras, the role as recorded
-
-person.honours(h, cat, lang)
-
-if h.deeds:
-    st.subheader(t("deeds", lang))
-    for paragraph in h.paragraphs:
-        st.markdown(plain(paragraph))
-    if kiosk():
-        reading_time(len(h.deeds) // 8)  # about eight characters a second, read aloud or not
+if not touch:  # on a kiosk these are in the first screen already
+    person.honours(h, cat, lang)
+    person.deeds(h, lang)
 person.recordings(h, lang)
 if h.quote:
-    st.subheader(t("quote", lang))
+    st.subheader(t("quote", lang), anchor=False)
     st.markdown(f"> {plain(h.quote)}")
-if h.source:  # as plain text on a kiosk: no link may lead out of the hall
-    source = f"{t('source', lang)}：{h.source}"
-    if kiosk():
-        st.text(source)
-    else:
-        st.caption(plain(source))
+person.sources(h, lang, kiosk=touch)
 
 related = cat.related(h, 4)
 if related:
-    st.subheader(t("related", lang))
+    st.subheader(t("related", lang), anchor=False)
     card_grid(related, cat, lang)
 
-if kiosk():
-    hand_off(cat, h.id, lang)
-else:
-    st.caption(t("share_link", lang))
-    st.code(deep_link(cat.info.base_url, h.id), language=None)
+if not touch:
+    person.share(h, lang)
     guestbook(h.id, lang)
     change_request_form(h.id, lang)

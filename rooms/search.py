@@ -1,9 +1,13 @@
-"""搜索 — find anyone from any scrap: characters, pinyin, initials, a typo, an old place name."""
+"""搜索 — find anyone from any scrap: characters, pinyin, initials, a typo, an old place name.
+
+On a kiosk the on-screen keyboard and the results share one screen: side by side when the screen
+lies wide, the keyboard above when it stands upright."""
 
 import streamlit as st
 
 from hall.labels import t
 from hall.pack import Honoree
+from hall.rooms import era_room, room
 from hall.search import Match
 from hall.ui.cards import card_grid, person_pages
 from hall.ui.data import catalog, index
@@ -13,19 +17,26 @@ from hall.ui.text import highlight, plain
 from hall.ui.visits import count_search
 from hall.ui.widgets import choice, keyboard, kiosk
 
+KIOSK_RESULTS = 6  # beside (or under) the keyboard, with the pager in view
 cat, lang, idx = catalog(), current(), index()
+touch = kiosk()
 names = {
-    "era": {e.id: e.name.get(lang) for e in cat.eras},
+    # A kiosk's chips name the eras as its room bar does: short enough to sit side by side.
+    "era": {e.id: t(room(era_room(e.id)).label, lang) if touch else e.name.get(lang) for e in cat.eras},
     "honour": {c: k.name.get(lang) for c, k in cat.honour_kinds.items() if k.type.value != "collective"},
     "district": {d.adcode: d.name.get(lang) for d in cat.districts},
     "industry": {i.name.zh: i.name.get(lang) for i in cat.industries},
 }
 seed_from_url(names)
 
-st.title(t("room_search", lang))
-if kiosk():
-    query = keyboard("kq", lang)
+if touch:
+    layout = st.container(key="search_kiosk")
+    keys, found_side = layout.container(key="search_keys"), layout.container(key="search_found")
+    with keys:
+        query = keyboard("kq", lang)
 else:
+    st.title(t("room_search", lang), anchor=False)
+    found_side = st.container()
     query = st.text_input(
         t("search_box", lang), key="q", placeholder=t("search_placeholder", lang), max_chars=100
     )
@@ -43,22 +54,6 @@ def chips(name: str, label: str) -> None:
     )
 
 
-chips("era", t("filter_era", lang))
-chips("district", t("filter_district", lang))
-left, right = st.columns(2)
-for col, name, label in ((left, "honour", "filter_honour"), (right, "industry", "filter_industry")):
-    counts = result.facets.get(name, {})
-    with col:
-        choice(
-            t(label, lang),
-            list(names[name]),
-            f"s_{name}",
-            lambda v, n=name, c=counts: f"{names[n][v]} ({c.get(v, 0)})",
-            lang,
-        )
-
-write_to_url(query, filters)
-key = f"page_search_{query}_{sorted(filters.items())}"
 reasons: dict[str, tuple[Match, ...]] = {}
 
 
@@ -78,11 +73,28 @@ def why(h: Honoree) -> str:
     return f"{t('match_' + match.field, lang)}：{highlight(value, match.text)}"
 
 
-count_search(query, result.total)
-if result.total or not query:
-    person_pages(result.total, key, lang, page_of, why)
-else:
-    st.info(t("search_nothing", lang, query=plain(query)))
-    if result.suggestions:
-        st.subheader(t("search_suggestions", lang))
-        card_grid([cat.honoree(i) for i in result.suggestions[:8]], cat, lang)
+with found_side:
+    chips("era", t("filter_era", lang))
+    chips("district", t("filter_district", lang))
+    if not touch:  # a kiosk keeps to the two rows of chips that fit beside the keyboard
+        left, right = st.columns(2)
+        for col, name, label in ((left, "honour", "filter_honour"), (right, "industry", "filter_industry")):
+            counts = result.facets.get(name, {})
+            with col:
+                choice(
+                    t(label, lang),
+                    list(names[name]),
+                    f"s_{name}",
+                    lambda v, n=name, c=counts: f"{names[n][v]} ({c.get(v, 0)})",
+                    lang,
+                )
+    write_to_url(query, filters)
+    key = f"page_search_{query}_{sorted(filters.items())}"
+    count_search(query, result.total)
+    if result.total or not query:
+        person_pages(result.total, key, lang, page_of, why, per_page=KIOSK_RESULTS if touch else None)
+    else:
+        st.info(t("search_nothing", lang, query=plain(query)))
+        if result.suggestions:
+            st.subheader(t("search_suggestions", lang), anchor=False)
+            card_grid([cat.honoree(i) for i in result.suggestions[:8]], cat, lang)

@@ -30,6 +30,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "guestbook_refused_": MessageRefused.REASONS,
     "match_": MATCH_FIELDS,
     "view_": timeline.VIEWS,
+    "era_view_": ("stories", "milestones", "people"),
     "admin_tab_": ("moderate", "import", "photos", "labels", "requests", "lockouts", "export", "pack"),
     "gate_refused_": GuessRefused.REASONS,
     # RateLimited.label_key: a scope and an action (only likes have a per-person limit)
@@ -84,10 +85,12 @@ def test_every_run_time_key_exists(prefix: str) -> None:
     assert {prefix + value for value in FAMILIES[prefix]} - set(LABELS) == set()
 
 
-def test_admin_tabs_are_the_curation_tabs() -> None:
-    from hall.ui.curation import TABS  # a Streamlit module: imported here only
+def test_the_families_written_out_here_are_the_codes_own() -> None:
+    from hall.ui.curation import TABS  # Streamlit modules: imported here only
+    from hall.ui.era_room import VIEWS
 
     assert FAMILIES["admin_tab_"] == TABS
+    assert FAMILIES["era_view_"] == VIEWS
 
 
 def test_keys_given_as_data_exist() -> None:

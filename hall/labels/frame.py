@@ -3,6 +3,10 @@
 LABELS: dict[str, tuple[str, str]] = {
     # frame and navigation
     "lang_switch": ("English", "中文"),
+    # Streamlit's own English words on every page, in the hall's language (frame.js)
+    "skip_to_content": ("跳到正文", "Skip to main content"),
+    "help": ("说明", "Help"),
+    "link_to_heading": ("本节链接", "Link to this section"),
     "lang_help": ("Switch the interface to English", "切换为中文界面"),
     "sample_badge": ("示例数据", "Sample data"),
     "sample_note": (

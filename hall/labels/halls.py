@@ -17,7 +17,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "home_doors": ("走进三个时代", "Enter the three eras"),
     "home_featured": ("今日人物", "Featured today"),
     "era_door_count": ("{n} 位", "{n} people"),
-    "enter": ("进入", "Enter"),
+    "enter_era": ("进入{era}", "Enter {era}"),
     "more_craftsmen": ("走进工匠馆", "Visit the craftsmen"),
     "open_directory": ("查阅名录", "Browse the directory"),
     # era rooms and cards
@@ -29,6 +29,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "era_milestones": ("时代大事", "Milestones of the era"),
     "era_on_timeline": ("在时间长廊中看这个时代", "See this era on the timeline"),
     "era_stories": ("时代故事", "Stories of the era"),
+    "era_view": ("看什么", "Show"),
+    "era_view_stories": ("时代故事", "Stories"),
+    "era_view_milestones": ("时代大事", "Milestones"),
+    "era_view_people": ("本时代人物", "People"),
     # the wall of names (名录墙)
     "wall_title": ("名录墙", "Wall of names"),
     "wall_intro": (

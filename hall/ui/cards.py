@@ -14,8 +14,9 @@ from hall.portraits import names, thumbnail_path, thumbnail_url
 from hall.rooms import HONOREE
 from hall.ui.data import catalog, index
 from hall.ui.nav import page
-from hall.ui.paging import PER_PAGE, paged
+from hall.ui.paging import KIOSK_PER_PAGE, PER_PAGE, paged
 from hall.ui.text import plain
+from hall.ui.widgets import kiosk
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +100,7 @@ def person_pages(
     lang: str,
     people: Callable[[int, int], Sequence[Honoree]],
     notes: Callable[[Honoree], str] | None = None,
-    per_page: int = PER_PAGE,
+    per_page: int | None = None,
     era: str = "",
 ) -> None:
     """People as cards a page at a time: `people(start, stop)` gives a page's people (often
@@ -110,4 +111,4 @@ def person_pages(
         shown = people(start, stop)
         card_grid(shown, cat, lang, notes={h.id: notes(h) for h in shown} if notes else None, era=era)
 
-    paged(total, key, lang, draw, per_page=per_page)
+    paged(total, key, lang, draw, per_page=per_page or (KIOSK_PER_PAGE if kiosk() else PER_PAGE))

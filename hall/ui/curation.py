@@ -16,6 +16,7 @@ from hall.qr import deep_link
 from hall.qrsheet import PER_PAGE, Label, qr_sheet_html
 from hall.ui.cards import honour_summary
 from hall.ui.data import catalog, directory, index, settings
+from hall.ui.kiosk import public_base
 
 # The admin room's tabs, in order (labels admin_tab_<name>).
 TABS = ("moderate", "import", "photos", "labels", "requests", "lockouts", "export", "pack")
@@ -144,7 +145,7 @@ def qr_labels(cat: Catalog, lang: str) -> None:
     found = index().search("", era=era, district=district, limit=10 * PER_PAGE)
     st.caption(t("qr_count", lang, n=len(found.ids), total=found.total))
     labels = [
-        Label(h.name, honour_summary(h, cat, "zh"), deep_link(cat.info.base_url, h.id))
+        Label(h.name, honour_summary(h, cat, "zh"), deep_link(public_base(), h.id))
         for h in (cat.honoree(i) for i in found.ids)
     ]
     st.download_button(

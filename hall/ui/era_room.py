@@ -17,27 +17,62 @@ from hall.ui.data import catalog, index, settings
 from hall.ui.lang import current
 from hall.ui.nav import link, page
 from hall.ui.text import plain
-from hall.ui.widgets import choice
+from hall.ui.widgets import choice, kiosk
+
+VIEWS = ("stories", "milestones", "people")  # a kiosk's era room, one screen each (labels era_view_*)
 
 
 def show(era_id: str) -> None:
-    cat, lang, idx = catalog(), current(), index()
+    """Online the room reads from top to bottom; a kiosk shows one screen at a time — the
+    stories first, the milestones, the people — chosen with a switch always in view."""
+    cat, lang = catalog(), current()
     era = cat.era(era_id)
-    banner = art_url(settings().pack, f"era-{era_id}.svg")
+    if not kiosk():
+        _panel(era, lang)
+        _milestones(era, lang)
+        _stories(era_id, lang)
+        _people(era_id, lang)
+        return
+    with st.container(horizontal=True, vertical_alignment="bottom", key="era_head"):
+        st.title(era.name.get(lang), anchor=False, width="stretch")
+        view = st.segmented_control(
+            t("era_view", lang),
+            VIEWS,
+            key="era_view",
+            default=VIEWS[0],
+            required=True,
+            format_func=lambda v: t(f"era_view_{v}", lang),
+            label_visibility="collapsed",
+        )
+    if view == "stories":
+        _panel(era, lang, title=False)
+        _stories(era_id, lang)
+    elif view == "milestones":
+        _milestones(era, lang)
+    else:
+        _people(era_id, lang)
+
+
+def _panel(era: Era, lang: str, *, title: bool = True) -> None:
+    """The era's banner, name, years, intro and spirit."""
+    banner = art_url(settings().pack, f"era-{era.id}.svg")
     if banner:
         st.image(banner, alt="", width="stretch")  # decorative: the title says what it is
-    st.title(era.name.get(lang))
+    if title:
+        st.title(era.name.get(lang), anchor=False)
     st.caption(era.span(lang))
     with st.container(key="era_panel"):
         st.markdown(plain(era.intro.get(lang)))
         traits = "　".join(f":red-badge[{plain(trait.get(lang))}]" for trait in era.traits)
         st.markdown(f"**{t('era_traits', lang)}**　{traits}")
-    _milestones(era, lang)
-    _stories(era_id, lang)
 
+
+def _people(era_id: str, lang: str) -> None:
+    """The era's people as cards, filtered by honour and district, a page at a time."""
+    cat, idx = catalog(), index()
     everyone = idx.search("", era=era_id, limit=0)
     honours = sorted(everyone.facets["honour"], key=lambda c: (cat.honour_kinds[c].level.rank, c))
-    left, right = st.columns(2)
+    left, right = (st.container(), st.container()) if kiosk() else st.columns(2)
     with left:
         honour = choice(
             t("filter_honour", lang),
@@ -54,11 +89,12 @@ def show(era_id: str) -> None:
             lambda c: cat.district(c).name.get(lang),
             lang,
         )
-
-    st.subheader(t("era_people", lang))
+    if not kiosk():
+        st.subheader(t("era_people", lang), anchor=False)
     key = f"page_{era_id}_{honour}_{district}"
     total = idx.search("", era=era_id, honour=honour, district=district, limit=0).total
-    person_pages(total, key, lang, found_people(era=era_id, honour=honour, district=district), era=era_id)
+    people = found_people(era=era_id, honour=honour, district=district)
+    person_pages(total, key, lang, people, era=era_id)
 
 
 def _milestones(era: Era, lang: str) -> None:
@@ -66,7 +102,7 @@ def _milestones(era: Era, lang: str) -> None:
     marks = era_milestones(catalog(), era)
     if not marks:
         return
-    st.subheader(t("era_milestones", lang))
+    st.subheader(t("era_milestones", lang), anchor=False)
     with st.container(key="era_milestones"):
         for i, m in enumerate(marks):
             with st.container(key=f"milestone_{i}", border=True):
@@ -88,7 +124,7 @@ def _stories(era_id: str, lang: str) -> None:
     people = _told(era_id)
     if not people:
         return
-    st.subheader(t("era_stories", lang))
+    st.subheader(t("era_stories", lang), anchor=False)
     for col, h in zip(st.columns(len(people), gap="medium"), people, strict=True):
         with col, st.container(border=True, key=f"story_{h.id}"):
             st.image(portrait_url(h, "page"), width=160, alt=h.name)
@@ -97,7 +133,7 @@ def _stories(era_id: str, lang: str) -> None:
             if h.sample:
                 line += f" :gray-badge[{t('sample_tag', lang)}]"
             st.caption(line)
-            for paragraph in h.paragraphs[:2]:
+            for paragraph in h.paragraphs[: 1 if kiosk() else 2]:  # a kiosk's story fits its screen
                 st.markdown(plain(paragraph))
             if h.quote:
                 st.markdown(f"> {plain(h.quote)}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import streamlit as st
 from hall.config import Mode
 from hall.errors import HallError, HonoreeNotFound, PackError
 from hall.labels import t
-from hall.rooms import ATTRACT, HOME, by_url
+from hall.rooms import ATTRACT, HOME, by_url, room
 from hall.ui import capacity, kiosk, screen, visits
 from hall.ui import lang as lang_ui
 from hall.ui.data import catalog, settings
@@ -20,6 +21,8 @@ log = logging.getLogger(__name__)
 
 # Kept free of "<" so DOMPurify never drops the block (see research notes, st.html).
 _CSS = (Path(__file__).with_name("hall.css")).read_text(encoding="utf-8")
+_JS = (Path(__file__).with_name("frame.js")).read_text(encoding="utf-8")
+_PAGE = "_page"  # (hall name, room key, language) of this run, for subject()
 
 
 def run() -> None:
@@ -52,9 +55,11 @@ def run() -> None:
         kiosk.chrome(cat, lang, show_bar=kiosk_mode and here != ATTRACT, idle=kiosk_mode)
     if mode is Mode.SCREEN:
         screen.follow(here)
-    if here != ATTRACT:
+    if mode is not Mode.KIOSK and here != ATTRACT:  # a kiosk's bar carries its sample badge
         _header(cat.info.name.get(lang), cat.info.sample_data, lang, switch=not touch_screen)
     visits.count_page(here)
+    st.session_state[_PAGE] = (cat.info.name.get(lang), here, lang)
+    page_setup()
     try:
         room.run()
     except HonoreeNotFound as exc:
@@ -78,3 +83,25 @@ def _header(hall_name: str, sample: bool, lang: str, *, switch: bool) -> None:
         )
         if switch:
             lang_ui.switch(lang)
+
+
+def subject(text: str) -> None:
+    """Name what this page shows (a person, a tour …): the browser's title starts with it."""
+    page_setup(text)
+
+
+def page_setup(what: str = "") -> None:
+    """The page's language and title (what it shows, the room, the hall), and the hall's words
+    for the few strings Streamlit writes in English."""
+    hall_name, room_key, lang = st.session_state[_PAGE]
+    where = t(room(room_key).label, lang)
+    config = {
+        "lang": "zh-CN" if lang == "zh" else "en",
+        "title": f"{what} · {where} — {hall_name}" if what else f"{where} — {hall_name}",
+        "skip": t("skip_to_content", lang),
+        "help": t("help", lang),
+        "anchor": t("link_to_heading", lang),
+    }
+    # "<" escaped: no text in the config, ours or a pack's, can close the script element.
+    cfg = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
+    st.html(f"<script>{_JS.replace('CFG', cfg)}</script>", unsafe_allow_javascript=True)

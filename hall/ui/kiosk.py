@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import streamlit as st
 
@@ -13,6 +14,7 @@ from hall.pack import Catalog
 from hall.qr import deep_link, qr_svg
 from hall.rooms import rooms_for
 from hall.ui import lang as lang_ui
+from hall.ui.data import catalog
 from hall.ui.nav import page, title
 
 _HERE = Path(__file__).parent
@@ -40,15 +42,17 @@ def chrome(cat: Catalog, lang: str, *, show_bar: bool = True, idle: bool = True)
         unsafe_allow_javascript=True,
     )
     if show_bar:
-        _bar(lang)
+        _bar(cat, lang)
 
 
 def _toggle_contrast() -> None:
     st.session_state["contrast"] = not st.session_state.get("contrast", False)
 
 
-def _bar(lang: str) -> None:
-    with st.container(horizontal=True, key="kiosk_bar", gap="small"):
+def _bar(cat: Catalog, lang: str) -> None:
+    """One row of big room buttons (two at most upright), large text, the language; and, while the
+    pack is sample data, its badge — the kiosk has no other header."""
+    with st.container(horizontal=True, key="kiosk_bar", gap="small", vertical_alignment="center"):
         for room in rooms_for(Mode.KIOSK):
             if room.visible:
                 st.page_link(page(room.key), label=title(room, lang))
@@ -59,6 +63,8 @@ def _bar(lang: str) -> None:
             icon=":material/text_increase:",
         )
         lang_ui.switch(lang)
+        if cat.info.sample_data:
+            st.markdown(f":orange-badge[{t('sample_badge', lang)}]", help=t("sample_note", lang))
 
 
 def reading_time(seconds: int) -> None:
@@ -66,11 +72,21 @@ def reading_time(seconds: int) -> None:
     st.html(f'<div data-hall-extra="{int(seconds)}"></div>')
 
 
+def public_base() -> str:
+    """The hall's public address: `base_url` from hall.yaml, or else the address this visitor
+    reached the hall at (never a placeholder)."""
+    configured = catalog().info.base_url
+    if configured:
+        return configured
+    parts = urlsplit(st.context.url or "")
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
 def hand_off(cat: Catalog, honoree_id: str, lang: str) -> None:
     """The QR code of this page in the online hall, to continue on a phone."""
     with st.container(border=True, key="qr"):
-        st.subheader(t("qr_title", lang))
-        st.image(qr_svg(deep_link(cat.info.base_url, honoree_id)), width=260)
+        st.subheader(t("qr_title", lang), anchor=False)
+        st.image(qr_svg(deep_link(public_base(), honoree_id)), width=220, alt=t("qr_alt", lang))
         st.caption(t("qr_help", lang))
 
 

@@ -9,6 +9,7 @@ import streamlit as st
 from hall.labels import t
 
 PER_PAGE = 24
+KIOSK_PER_PAGE = 12  # what a kiosk screen holds with its pager in view, in either orientation
 
 
 def paged(

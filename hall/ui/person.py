@@ -1,14 +1,19 @@
-"""The parts of a person's page: the facts beside the portrait, the honours, their own media."""
+"""The parts of a person's page: the first screen, facts, honours, story, media, sources, share."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from hall.citations import citations
 from hall.labels import t
 from hall.pack import Catalog, Honoree
 from hall.packmedia import recording
+from hall.qr import deep_link
 from hall.rooms import era_room
+from hall.ui.cards import display_name, portrait_url
 from hall.ui.data import settings
+from hall.ui.guestbook import like_button
+from hall.ui.kiosk import hand_off, public_base, reading_time
 from hall.ui.nav import link
 from hall.ui.text import plain
 
@@ -35,7 +40,7 @@ def facts(h: Honoree, cat: Catalog, lang: str) -> None:
 
 def honours(h: Honoree, cat: Catalog, lang: str) -> None:
     """Each honour with its year and era; an honour of a known era links to that era's room."""
-    st.subheader(t("honours", lang))
+    st.subheader(t("honours", lang), anchor=False)
     if not h.honours:
         st.caption(t("no_honour_listed", lang))
     for honour in h.honours:
@@ -54,11 +59,61 @@ def recordings(h: Honoree, lang: str) -> None:
     pack = settings().pack
     film, sound = recording(pack, "video", h.id), recording(pack, "audio", h.id)
     if film:
-        st.subheader(t("film", lang))
+        st.subheader(t("film", lang), anchor=False)
         st.video(film.url, subtitles=str(film.captions) if film.captions else None)
     if sound:
-        st.subheader(t("recording", lang))
+        st.subheader(t("recording", lang), anchor=False)
         st.audio(sound.url)
         if sound.transcript:
             with st.expander(t("transcript", lang)):
                 st.markdown(plain(sound.transcript))
+
+
+def first_screen(h: Honoree, cat: Catalog, lang: str, *, kiosk: bool) -> None:
+    """The top of the page. On a kiosk, all of it in one screen: portrait and 致敬, name, facts,
+    honours and the story in a pane of its own, and the QR code to continue on a phone."""
+    with st.container(key="person_top"):
+        with st.container(key="person_face"):
+            with st.container(key="portrait"):
+                st.image(portrait_url(h, "page"), width=240, alt=h.name)
+            like_button(h.id, lang)
+        with st.container(key="person_facts"):
+            st.title(plain(display_name(h, lang)), anchor=False)
+            if h.sample:
+                st.markdown(f":orange-badge[{t('sample_badge', lang)}]", help=t("sample_note", lang))
+            facts(h, cat, lang)
+            if kiosk:
+                honours(h, cat, lang)
+                with st.container(key="person_story"):
+                    deeds(h, lang)
+                reading_time(len(h.deeds) // 8)  # about eight characters a second, read aloud or not
+        if kiosk:
+            with st.container(key="person_share"):
+                hand_off(cat, h.id, lang)
+
+
+def deeds(h: Honoree, lang: str) -> None:
+    if h.deeds:
+        st.subheader(t("deeds", lang), anchor=False)
+        for paragraph in h.paragraphs:
+            st.markdown(plain(paragraph))
+
+
+def sources(h: Honoree, lang: str, *, kiosk: bool) -> None:
+    """Where the record comes from, by title: a link online, plain text on a kiosk (no link may
+    lead out of the hall there)."""
+    cited = citations(h.source)
+    if not cited:
+        return
+    if kiosk:
+        st.caption(plain(f"{t('source', lang)}：" + "；".join(c.title for c in cited)))
+        return
+    linked = [f"[{plain(c.title)}](<{c.url}>)" if c.url else plain(c.title) for c in cited]
+    st.caption(f"{plain(t('source', lang))}：" + "；".join(linked))
+
+
+def share(h: Honoree, lang: str) -> None:
+    """The page's address at the hall's public address, to copy into a chat."""
+    with st.container(key="person_share_link"):
+        st.caption(t("share_link", lang))
+        st.code(deep_link(public_base(), h.id), language=None, wrap_lines=True)

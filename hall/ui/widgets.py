@@ -54,7 +54,8 @@ def picked_district(adcodes: Sequence[str]) -> str | None:
 
 
 def keyboard(key: str, lang: str) -> str:
-    """An on-screen A–Z keyboard of pinyin initials (no system keyboard or IME needed)."""
+    """An on-screen A–Z keyboard of pinyin initials (no system keyboard or IME needed): the
+    letters, delete and clear as one grid (hall/ui/kiosk.css sets its columns so rows are even)."""
     typed = st.session_state.setdefault(key, "")
 
     def press(letter: str) -> None:
@@ -66,14 +67,12 @@ def keyboard(key: str, lang: str) -> str:
     def clear() -> None:
         st.session_state[key] = ""
 
-    st.subheader(t("keyboard_title", lang))
+    st.subheader(t("keyboard_title", lang), anchor=False)
     st.caption(t("keyboard_hint", lang))
     st.markdown(f"## {typed or '—'}")
-    for start in range(0, len(LETTERS), 9):
-        with st.container(horizontal=True, gap="small"):
-            for letter in LETTERS[start : start + 9]:
-                st.button(letter, key=f"key_{letter}", on_click=press, args=(letter.lower(),))
-    with st.container(horizontal=True, gap="small"):
+    with st.container(key="keyboard", gap="small"):
+        for letter in LETTERS:
+            st.button(letter, key=f"key_{letter}", on_click=press, args=(letter.lower(),))
         st.button(t("key_delete", lang), key="key_delete", on_click=delete, icon=":material/backspace:")
         st.button(t("key_clear", lang), key="key_clear", on_click=clear, icon=":material/clear:")
     return st.session_state[key]
