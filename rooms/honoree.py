@@ -13,7 +13,7 @@ from hall.ui.guestbook import guestbook, like_button
 from hall.ui.kiosk import hand_off, reading_time
 from hall.ui.lang import current
 from hall.ui.nav import link
-from hall.ui.text import plain
+from hall.ui.text import cited, plain
 from hall.ui.widgets import kiosk
 
 cat, lang = catalog(), current()
@@ -76,7 +76,7 @@ if h.source:  # as plain text on a kiosk: no link may lead out of the hall
     if kiosk():
         st.text(source)
     else:
-        st.caption(plain(source))
+        st.caption(cited(source))  # the pack's own web addresses stay links
 
 related = cat.related(h, 4)
 if related:

@@ -15,6 +15,7 @@ from hall.qr import deep_link
 from hall.qrsheet import PER_PAGE, Label, qr_sheet_html
 from hall.ui.cards import honour_summary
 from hall.ui.data import catalog, directory, index, settings, store
+from hall.ui.text import plain, t_inert
 
 # The admin room's tabs, in order (labels admin_tab_<name>).
 TABS = ("moderate", "import", "photos", "labels", "requests", "export", "pack")
@@ -37,7 +38,7 @@ def import_directory(lang: str) -> None:
         try:
             plan = plan_import(upload.getvalue(), upload.name, settings().pack)
         except (ImportFailed, PackError) as exc:
-            status.update(label=t("import_failed", lang, reason=exc), state="error")
+            status.update(label=t_inert("import_failed", lang, reason=exc), state="error")
             return
         status.update(label=t("import_planned", lang), state="complete")
     report = plan.report
@@ -47,7 +48,7 @@ def import_directory(lang: str) -> None:
         st.metric(t("import_honours_added", lang), report.honours_added, width=160)
         st.metric(t("import_rejected", lang), len(report.rejected_rows), width=160)
     if report.dropped_columns:
-        st.info(t("import_dropped", lang, columns="、".join(report.dropped_columns)))
+        st.info(t_inert("import_dropped", lang, columns="、".join(report.dropped_columns)))
     if report.duplicates:
         st.caption(t("import_duplicates", lang, rows="、".join(map(str, report.duplicates))))
     for title, issues in (("import_rejected", report.rejected), ("import_warnings", report.warnings)):
@@ -91,9 +92,9 @@ def import_directory(lang: str) -> None:
             done = apply_import(plan, settings().pack)
         except (PackChanged, PackWriteFailed) as exc:
             bar.empty()
-            st.error(t("import_write_failed", lang, reason=exc))
+            st.error(t_inert("import_write_failed", lang, reason=exc))
             return
-        bar.progress(1.0, text=t("import_done", lang, backup=done.backup))
+        bar.progress(1.0, text=t_inert("import_done", lang, backup=done.backup))
         _reload()
 
 
@@ -116,11 +117,11 @@ def photos(cat: Catalog, lang: str) -> None:
         report = ingest_uploads(files, cat, settings().pack, settings().data_dir)
     except PackWriteFailed as exc:
         bar.empty()
-        st.error(t("import_write_failed", lang, reason=exc))
+        st.error(t_inert("import_write_failed", lang, reason=exc))
         return
     bar.progress(1.0, text=t("photos_done", lang, n=len(report.accepted)))
     for refusal in report.refused:
-        st.warning(f"{refusal.file}: {refusal.reason}")
+        st.warning(plain(f"{refusal.file}: {refusal.reason}"))
     if report.written:
         _reload()
 
@@ -169,7 +170,8 @@ def change_requests(cat: Catalog, lang: str) -> None:
     for request in requests:
         with st.container(border=True):
             name = cat.honoree(request.honoree_id).name if cat.has(request.honoree_id) else request.honoree_id
-            st.markdown(f"**{t('request_' + request.kind, lang)}** · {name} · {request.created_at:%Y-%m-%d}")
+            kind = t(f"request_{request.kind}", lang)
+            st.markdown(f"**{kind}** · {plain(name)} · {request.created_at:%Y-%m-%d}")
             st.text(request.details)
             if request.contact:
                 st.text(f"{t('request_contact', lang)}：{request.contact}")

@@ -10,6 +10,7 @@ import streamlit as st
 from hall.config import Mode
 from hall.labels import t
 from hall.ui.data import settings
+from hall.ui.text import plain
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -68,7 +69,7 @@ def keyboard(key: str, lang: str) -> str:
 
     st.subheader(t("keyboard_title", lang))
     st.caption(t("keyboard_hint", lang))
-    st.markdown(f"## {typed or '—'}")
+    st.markdown(f"## {plain(typed) or '—'}")
     for start in range(0, len(LETTERS), 9):
         with st.container(horizontal=True, gap="small"):
             for letter in LETTERS[start : start + 9]:
