@@ -85,6 +85,21 @@ HOSTILE = "<script>alert(1)</script> **bold** [link](http://evil.example) $x$ :r
 PIN = "2468"  # the docent PIN the room tests set
 
 
+def capture_downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """Record each st.download_button's data by key as the rooms draw them (AppTest keeps no
+    deferred download); a callable is left for the test to call, as a click would."""
+    seen: dict[str, Any] = {}
+    original = st.download_button
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        data = kwargs["data"] if "data" in kwargs else args[1]
+        seen[kwargs.get("key", "")] = data
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(st, "download_button", spy)
+    return seen
+
+
 def person_ids(at: AppTest) -> list[str]:
     """The people's cards on the page, in order (a studio's link to its leader is not one)."""
     leader = t("studio_leader", name="")
