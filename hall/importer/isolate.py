@@ -33,13 +33,16 @@ def read_xlsx_apart(data: bytes, filename: str, limits: Limits = LIMITS) -> list
         ImportFailed: the workbook is damaged or beyond a limit, or reading it needed more
             memory or time than `limits` allow (the child is stopped; the server is unharmed).
     """
+    # A bare environment: the child reads an untrusted file and needs none of the server's
+    # settings (the store's URL, the passwords).
     env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(p for p in (_ROOT, os.environ.get("PYTHONPATH", "")) if p),
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "PYTHONPATH": _ROOT,
+        "PYTHONIOENCODING": "utf-8",
         "OPENBLAS_NUM_THREADS": "1",  # numpy (imported by openpyxl) reserves less address space
     }
     limits_json = json.dumps(dataclasses.asdict(limits))
-    command = [sys.executable, "-m", "hall.importer.isolate", filename, limits_json]
+    command = [sys.executable, "-s", "-m", "hall.importer.isolate", filename, limits_json]
     try:
         done = subprocess.run(
             command, input=data, capture_output=True, timeout=limits.seconds, env=env, check=False

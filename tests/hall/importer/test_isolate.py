@@ -4,7 +4,9 @@ heavy to read is stopped at the child's memory ceiling, time limit or cell limit
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -70,3 +72,20 @@ def test_a_csv_with_too_many_cells_is_refused_as_it_is_read() -> None:
     assert len(read_table(data, "ok.csv", Limits(cells=22))[0].rows) == 11
     with pytest.raises(ImportFailed, match="more than 21 cells"):
         read_table(data, "big.csv", Limits(cells=21))
+
+
+def test_the_child_gets_none_of_the_servers_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HALL_ADMIN_PASSWORD", "secret-pw")
+    monkeypatch.setenv("HALL_DATABASE_URL", "postgresql+psycopg://hall:pw@127.0.0.1/hall")
+    real_run = subprocess.run
+    given: dict[str, str] = {}
+
+    def spy(*args: Any, **kwargs: Any) -> subprocess.CompletedProcess[bytes]:
+        given.update(kwargs["env"])
+        return real_run(*args, **kwargs)
+
+    monkeypatch.setattr(subprocess, "run", spy)
+    data = workbook_with_sheet(tmp_path / "env.xlsx").read_bytes()
+    assert read_xlsx_apart(data, "env.xlsx")[0].rows == [["姓名", "荣誉称号"]]
+    assert given["PYTHONPATH"], "the spy saw the child's environment"
+    assert not [name for name in given if name.startswith("HALL_")]
