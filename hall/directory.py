@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from hall.csvsafe import csv_bytes
 from hall.labels import t
 from hall.pack import Catalog, Honoree, Level
 from hall.pack.schema import HONOREE, FieldType
@@ -60,6 +61,14 @@ def directory_frame(cat: Catalog, lang: str) -> pd.DataFrame:
 
 def public_columns(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[[c for c in frame.columns if not c.startswith("_")]]
+
+
+def directory_csv(frame: pd.DataFrame) -> bytes:
+    """The public columns of `frame` as the directory's CSV download (hall.csvsafe: UTF-8 with a
+    BOM for Excel, text that would run as a formula shown as text); blanks stay blank."""
+    public = public_columns(frame)
+    cells = public.astype(object).where(public.notna(), None)
+    return csv_bytes(list(public.columns), cells.itertuples(index=False, name=None))
 
 
 def rows_at(frame: pd.DataFrame, positions: list[int], level: int | None = None) -> pd.DataFrame:

@@ -10,13 +10,14 @@ from hall.ui.auth import curator, sign_out_button
 from hall.ui.data import catalog, store
 from hall.ui.gate import lockouts_panel
 from hall.ui.lang import current
+from hall.ui.text import t_inert
 
 cat, lang = catalog(), current()
 st.title(t("room_admin", lang))
 if not curator(lang):
     st.stop()
 sign_out_button(lang)
-st.caption(t("admin_store", lang, where=store().describe()))
+st.caption(t_inert("admin_store", lang, where=store().describe()))
 
 (moderate, importing, pictures, labels, requests, lockouts, exports, problems) = st.tabs(
     [t(f"admin_tab_{name}", lang) for name in curation.TABS]

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from hall.directory import public_columns, rows_at
+from hall.directory import directory_csv, public_columns, rows_at
 from hall.labels import t
 from hall.pack.records import Level
 from hall.ui.data import catalog, directory, index
@@ -67,7 +67,7 @@ if total > MAX_ROWS:  # a browser table of 100,000 rows helps no one; the CSV ha
 st.dataframe(public_columns(rows.head(MAX_ROWS)), hide_index=True, width="stretch", height=560)
 st.download_button(
     t("download_csv", lang),
-    data=lambda: public_columns(matching(len(cat.honorees))[1]).to_csv(index=False).encode("utf-8-sig"),
+    data=lambda: directory_csv(matching(len(cat.honorees))[1]),
     file_name="directory.csv",
     mime="text/csv",
     key="dir_csv",

@@ -12,7 +12,7 @@ from hall.ui.data import catalog, store
 from hall.ui.docent import all_tours, describe, docent_key, unlocked
 from hall.ui.lang import current
 from hall.ui.nav import page
-from hall.ui.text import plain
+from hall.ui.text import plain, t_inert
 
 cat, lang = catalog(), current()
 st.title(t("room_presenter", lang))
@@ -113,7 +113,7 @@ clock()
 
 st.subheader(t("presenter_screen", lang))
 if st.session_state.get("paired"):
-    st.success(t("presenter_paired", lang, code=st.session_state["paired"]))
+    st.success(t_inert("presenter_paired", lang, code=st.session_state["paired"]))
     if st.button(t("presenter_end", lang), key="end_tour", icon=":material/stop_circle:"):
         try:
             store().end_pairing(docent_key())

@@ -13,7 +13,7 @@ from hall.ui.cards import card_grid, person_pages
 from hall.ui.data import catalog, index
 from hall.ui.lang import current
 from hall.ui.search_state import seed_from_url, write_to_url
-from hall.ui.text import highlight, plain
+from hall.ui.text import ECHO_LIMIT, highlight, plain
 from hall.ui.visits import count_search
 from hall.ui.widgets import choice, keyboard, kiosk
 
@@ -94,7 +94,7 @@ with found_side:
     if result.total or not query:
         person_pages(result.total, key, lang, page_of, why, per_page=KIOSK_RESULTS if touch else None)
     else:
-        st.info(t("search_nothing", lang, query=plain(query)))
+        st.info(t("search_nothing", lang, query=plain(query, limit=ECHO_LIMIT)))
         if result.suggestions:
             st.subheader(t("search_suggestions", lang), anchor=False)
             card_grid([cat.honoree(i) for i in result.suggestions[:8]], cat, lang)

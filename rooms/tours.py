@@ -114,7 +114,7 @@ edit_stops(draft, cat, lang)
 tour, problems = parse_tour(draft_doc(draft), targets(cat), "builder")
 st.metric(t("builder_total", lang), t("minutes", lang, n=sum(s["minutes"] for s in draft["stops"])))
 for problem in problems:
-    st.warning(f"{problem.column}: {problem.reason}")
+    st.warning(plain(f"{problem.column}: {problem.reason}"))
 
 if tour is not None:
     save, export, handout = st.columns(3)

@@ -50,6 +50,27 @@ class Columns:
     headers: dict[str, str] = field(default_factory=dict)  # field → the header as written
     personal: list[str] = field(default_factory=list)  # personal columns' headers: never read
     ignored: list[str] = field(default_factory=list)  # headers that are no field of the hall
+    # A field named by two columns: (field, first column, its header, other column, its header).
+    twice: list[tuple[str, int, str, int, str]] = field(default_factory=list)
+
+    def ambiguity(self, sheet: str) -> str:
+        """Why the sheet cannot be read when a field is named twice, naming both columns ("" if not)."""
+        where = f"sheet {sheet!r}: " if sheet else ""
+        return "; ".join(
+            f"{where}columns {column_letter(a)} “{ha}” and {column_letter(b)} “{hb}” both give the "
+            f"{fld} field, so which one to import is ambiguous: delete or rename one of them"
+            for fld, a, ha, b, hb in self.twice
+        )
+
+
+def column_letter(index: int) -> str:
+    """A 0-based column index as the spreadsheet names it: 0 → A, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def header_field(cell: object) -> str | None:
@@ -67,8 +88,9 @@ def find_columns(rows: list[list[object]]) -> Columns | None:
     """The first of the top rows that has a name column beside at least one other known or
     personal column, mapped to fields; None when no row qualifies.
 
-    A field named twice keeps its first column; the combined employer-and-position column
-    gives way to separate employer or position columns.
+    A field named by two columns is listed in `twice` (the import is refused as ambiguous,
+    rather than losing one column); the combined employer-and-position column gives way to
+    separate employer or position columns.
     """
     for index, cells in enumerate(rows[:HEADER_SEARCH_ROWS]):
         mapped = [header_field(c) for c in cells]
@@ -83,11 +105,9 @@ def find_columns(rows: list[list[object]]) -> Columns | None:
                 continue
             if is_personal_header(title):
                 columns.personal.append(title)
-            elif (
-                fld is None
-                or fld in columns.fields
-                or (fld in _SPLIT and EMPLOYER_POSITION in columns.fields)
-            ):
+            elif fld in columns.fields:
+                columns.twice.append((fld, columns.fields[fld], columns.headers[fld], i, title))
+            elif fld is None or (fld in _SPLIT and EMPLOYER_POSITION in columns.fields):
                 columns.ignored.append(title)
             else:
                 columns.fields[fld] = i

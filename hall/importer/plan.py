@@ -57,7 +57,7 @@ def read_sheets(sheets: list[Sheet], terms: Terms, findings: Findings) -> list[R
     Each sheet's cells are let go once read.
 
     Raises:
-        ImportFailed: no sheet has a header row.
+        ImportFailed: no sheet has a header row, or one names a field in two columns.
     """
     this_year = dt.date.today().year
     rows: list[Row] = []
@@ -70,6 +70,8 @@ def read_sheets(sheets: list[Sheet], terms: Terms, findings: Findings) -> list[R
                     None, "", f"sheet {sheet.name!r} has no header row with 姓名; skipped", "no_header"
                 )
             continue
+        if columns.twice:
+            raise ImportFailed(columns.ambiguity(sheet.name))
         found_header = True
         findings.headers[sheet.name] = columns.headers
         for column in columns.personal:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hall.csvsafe import looks_like_formula
 from hall.importer.clean import (
     GENDER_WORDS,
     cell_text,
@@ -119,6 +120,17 @@ def read_row(
             code, what = found
             checks.reject(
                 fld, f"looks like {what}: personal data is never imported; remove it from this cell", code
+            )
+    for fld, text in texts.items():
+        if looks_like_formula(text):
+            # Written out as a spreadsheet cell (the directory's CSV), it would run: a link out of
+            # the hall's own file, or a program started (hall.csvsafe). Not quoted: it may be long.
+            first = text.strip()[0]
+            checks.reject(
+                fld,
+                f"looks like a spreadsheet formula (it starts with {first!r}): "
+                "type the value itself, not a formula",
+                "formula",
             )
     if checks.rejected:
         # Nothing else is checked: a later reason could otherwise quote the value.

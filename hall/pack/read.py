@@ -123,17 +123,28 @@ def read_csv(
         with path.open(encoding="utf-8-sig", newline="") as f:
             reader = csv.reader(f)
             header = [h.strip() for h in next(reader, [])]
-            missing = [c for c in kind.required_columns if c not in header]
+            known = set(kind.columns)
+            # A column named twice is ambiguous: which cell is right cannot be told, so neither
+            # is read (the last one used to win silently) and the problem names both positions.
+            twice = _named_twice(header, known)
+            missing = [c for c in kind.required_columns if c not in header or c in twice]
+            for column, places in twice.items():
+                where = " and ".join(str(n) for n in places)
+                what = "the file is not read" if column in missing else "neither is read"
+                problems.add(
+                    name, 1, column, f"column named {len(places)} times (columns {where}): ambiguous; {what}"
+                )
             if missing:
                 for column in missing:
-                    problems.add(name, 1, column, "required column is missing")
+                    if column not in twice:
+                        problems.add(name, 1, column, "required column is missing")
                 if required:
                     raise PackError(problems.items)
                 return
-            known = set(kind.columns)
             for column in header:
                 if column not in known:
                     problems.add(name, 1, column, "unknown column; ignored")
+            read = [(i, h) for i, h in enumerate(header) if h not in twice]
             line = reader.line_num + 1
             for record in reader:
                 if any(cell.strip() for cell in record):
@@ -146,7 +157,7 @@ def read_csv(
                         )
                     yield (
                         line,
-                        {h: (record[i].strip() if i < len(record) else "") for i, h in enumerate(header)},
+                        {h: (record[i].strip() if i < len(record) else "") for i, h in read},
                     )
                 line = reader.line_num + 1
     except UnicodeDecodeError as exc:
@@ -155,6 +166,15 @@ def read_csv(
             raise PackError(problems.items) from exc
     except csv.Error as exc:
         problems.add(name, None, "", f"not readable as CSV: {exc}; rest of file skipped")
+
+
+def _named_twice(header: list[str], known: set[str]) -> dict[str, list[int]]:
+    """Known columns the header names more than once, with their 1-based positions."""
+    places: defaultdict[str, list[int]] = defaultdict(list)
+    for n, column in enumerate(header, start=1):
+        if column in known:
+            places[column].append(n)
+    return {column: at for column, at in places.items() if len(at) > 1}
 
 
 def read_pack(pack: Path) -> Catalog:

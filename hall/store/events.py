@@ -10,10 +10,11 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from hall.config import Mode
+from hall.csvsafe import csv_bytes
 from hall.personal import looks_personal
 from hall.store.engine import Engine
 from hall.store.schema import MAX_ID, MAX_QUERY, event_days_t, event_rollup_t, events_t
-from hall.store.values import csv_bytes, csv_cell, iso, naive_utc, scrub
+from hall.store.values import iso, naive_utc, scrub
 
 # Visit stats sum each closed day once. A day stays raw this long after it ends, so a replica
 # whose clock lags still writes into a raw day; and a week is summed per write transaction, so
@@ -129,7 +130,7 @@ class EventStore(Engine):
                         r.mode,
                         r.room,
                         r.honoree_id,
-                        csv_cell(r.query),
+                        r.query,
                         r.results,
                     )
                     for r in rows

@@ -11,6 +11,7 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from hall.csvsafe import csv_bytes
 from hall.errors import MessageRefused
 from hall.store.engine import Engine
 from hall.store.schema import MAX_SIGNATURE, messages_t
@@ -18,8 +19,6 @@ from hall.store.values import (
     ALLOWED_CONTROLS,
     aware,
     check_id,
-    csv_bytes,
-    csv_cell,
     is_refused_char,
     iso,
     naive_utc,
@@ -239,8 +238,8 @@ class GuestbookStore(Engine):
                     r.honoree_id,
                     r.status,
                     iso(r.moderated_at),
-                    csv_cell(r.signature),
-                    csv_cell(r.text),
+                    r.signature,
+                    r.text,
                 )
                 for r in rows
             ),

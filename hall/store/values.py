@@ -1,14 +1,11 @@
 """What the store's modules share about values: UTC times, checked ids, session refs, cleaned
-text, spreadsheet-safe CSV, and the ranking row they all return."""
+text, and the ranking row they all return (their CSV exports are written by hall.csvsafe)."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
-import io
 import unicodedata
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from hall.store.schema import MAX_ID
@@ -19,8 +16,6 @@ MAX_SESSION_KEY = 200
 ALLOWED_CONTROLS = frozenset("\n\t")
 # Bidirectional overrides and isolates can make a message read differently from what is stored.
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-# Spreadsheet programs run a cell that starts with one of these as a formula.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,23 +92,3 @@ def scrub(value: str, limit: int) -> str:
     """A free-text event field made safe to count: controls become spaces, runs collapse, cut."""
     cleaned = "".join(" " if is_refused_char(ch) or ch in ALLOWED_CONTROLS else ch for ch in value)
     return " ".join(cleaned.split())[:limit]
-
-
-def csv_cell(value: object) -> object:
-    """A cell a spreadsheet shows as text: one that would start a formula gets a leading quote."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
-def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
-    """A CSV file for Excel: UTF-8 with a BOM, the header first."""
-    buf = io.BytesIO()
-    # Encoded as written, so a million rows never sit in memory twice (as text, then bytes).
-    # The BOM makes Excel read the file as UTF-8 rather than the system code page.
-    with io.TextIOWrapper(buf, encoding="utf-8-sig", newline="", write_through=True) as text:
-        writer = csv.writer(text)
-        writer.writerow(header)
-        writer.writerows(rows)
-        text.flush()
-        return buf.getvalue()

@@ -17,6 +17,7 @@ from hall.qrsheet import PER_PAGE, Label, qr_sheet_html
 from hall.ui.cards import honour_summary
 from hall.ui.data import catalog, directory, index, settings
 from hall.ui.kiosk import public_base
+from hall.ui.text import plain, t_inert
 
 # The admin room's tabs, in order (labels admin_tab_<name>).
 TABS = ("moderate", "import", "photos", "labels", "requests", "lockouts", "export", "pack")
@@ -39,7 +40,7 @@ def import_directory(lang: str) -> None:
         try:
             plan = plan_import(upload.getvalue(), upload.name, settings().pack)
         except (ImportFailed, PackError) as exc:
-            status.update(label=t("import_failed", lang, reason=exc), state="error")
+            status.update(label=t_inert("import_failed", lang, reason=exc), state="error")
             return
         status.update(label=t("import_planned", lang), state="complete")
     report = plan.report
@@ -49,7 +50,7 @@ def import_directory(lang: str) -> None:
         st.metric(t("import_honours_added", lang), report.honours_added, width=160)
         st.metric(t("import_rejected", lang), len(report.rejected_rows), width=160)
     if report.dropped_columns:
-        st.info(t("import_dropped", lang, columns="、".join(report.dropped_columns)))
+        st.info(t_inert("import_dropped", lang, columns="、".join(report.dropped_columns)))
     if report.duplicates:
         st.caption(t("import_duplicates", lang, rows="、".join(map(str, report.duplicates))))
     for title, issues in (("import_rejected", report.rejected), ("import_warnings", report.warnings)):
@@ -93,9 +94,9 @@ def import_directory(lang: str) -> None:
             done = apply_import(plan, settings().pack)
         except (PackChanged, PackWriteFailed) as exc:
             bar.empty()
-            st.error(t("import_write_failed", lang, reason=exc))
+            st.error(t_inert("import_write_failed", lang, reason=exc))
             return
-        bar.progress(1.0, text=t("import_done", lang, backup=done.backup))
+        bar.progress(1.0, text=t_inert("import_done", lang, backup=done.backup))
         _reload()
 
 
@@ -118,11 +119,11 @@ def photos(cat: Catalog, lang: str) -> None:
         report = ingest_uploads(files, cat, settings().pack, settings().data_dir)
     except PackWriteFailed as exc:
         bar.empty()
-        st.error(t("import_write_failed", lang, reason=exc))
+        st.error(t_inert("import_write_failed", lang, reason=exc))
         return
     bar.progress(1.0, text=t("photos_done", lang, n=len(report.accepted)))
     for refusal in report.refused:
-        st.warning(f"{refusal.file}: {refusal.reason}")
+        st.warning(plain(f"{refusal.file}: {refusal.reason}"))
     if report.written:
         _reload()
 

@@ -16,6 +16,7 @@ from hall.ui import capacity, kiosk, screen, visits
 from hall.ui import lang as lang_ui
 from hall.ui.data import catalog, settings
 from hall.ui.nav import page, pages
+from hall.ui.text import ECHO_LIMIT, plain, t_inert
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ def run() -> None:
     try:
         cat = catalog()
     except PackError as exc:
-        st.error(t("error_pack", lang, reason=exc))
+        st.error(t_inert("error_pack", lang, reason=exc))
         return
     kiosk_mode = mode is Mode.KIOSK
     touch_screen = mode in (Mode.KIOSK, Mode.SCREEN)
@@ -63,11 +64,12 @@ def run() -> None:
     try:
         room.run()
     except HonoreeNotFound as exc:
-        st.warning(t("honoree_missing", lang, id=exc.honoree_id))
+        # The id comes from the link as typed: shown inert and cut, never as Markdown (issue 14).
+        st.warning(t("honoree_missing", lang, id=plain(exc.honoree_id, limit=ECHO_LIMIT)))
         st.page_link(page(HOME), label=t("back_home", lang), icon=":material/home:")
     except HallError as exc:
         log.warning("hall error on %s: %s", room.url_path, exc)
-        st.warning(str(exc))
+        st.warning(plain(str(exc)))
         st.page_link(page(HOME), label=t("back_home", lang), icon=":material/home:")
     except Exception:
         log.exception("room %s failed", room.url_path)
@@ -79,7 +81,7 @@ def _header(hall_name: str, sample: bool, lang: str, *, switch: bool) -> None:
     with st.container(horizontal=True, vertical_alignment="center", key="hall_header"):
         badge = f" :orange-badge[{t('sample_badge', lang)}]" if sample else ""
         st.markdown(
-            f"**{hall_name}**{badge}", help=t("sample_note", lang) if sample else None, width="stretch"
+            f"**{plain(hall_name)}**{badge}", help=t("sample_note", lang) if sample else None, width="stretch"
         )
         if switch:
             lang_ui.switch(lang)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from hall.citations import citations
 from hall.labels import t
 from hall.pack import Catalog, Honoree
 from hall.packmedia import recording
@@ -15,7 +14,7 @@ from hall.ui.data import settings
 from hall.ui.guestbook import like_button
 from hall.ui.kiosk import hand_off, public_base, reading_time
 from hall.ui.nav import link
-from hall.ui.text import plain
+from hall.ui.text import cited, plain
 
 
 def facts(h: Honoree, cat: Catalog, lang: str) -> None:
@@ -102,14 +101,8 @@ def deeds(h: Honoree, lang: str) -> None:
 def sources(h: Honoree, lang: str, *, kiosk: bool) -> None:
     """Where the record comes from, by title: a link online, plain text on a kiosk (no link may
     lead out of the hall there)."""
-    cited = citations(h.source)
-    if not cited:
-        return
-    if kiosk:
-        st.caption(plain(f"{t('source', lang)}：" + "；".join(c.title for c in cited)))
-        return
-    linked = [f"[{plain(c.title)}](<{c.url}>)" if c.url else plain(c.title) for c in cited]
-    st.caption(f"{plain(t('source', lang))}：" + "；".join(linked))
+    if h.source:
+        st.caption(f"{plain(t('source', lang))}：{cited(h.source, links=not kiosk)}")
 
 
 def share(h: Honoree, lang: str) -> None:

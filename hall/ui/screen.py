@@ -13,6 +13,7 @@ from hall.rooms import ATTRACT, room
 from hall.store import ScreenState
 from hall.ui.data import store
 from hall.ui.nav import exists, page
+from hall.ui.text import plain
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 0.5  # the docent's tap reaches the screen within about a second
@@ -68,5 +69,5 @@ def pairing_code(lang: str) -> None:
         return
     with st.container(key="pairing_code"):
         st.markdown(f"### {t('screen_code', lang)}")
-        st.markdown(f"# {state.code}")
+        st.markdown(f"# {plain(state.code)}")
         st.caption(t("screen_code_help", lang))

@@ -11,6 +11,7 @@ from hall.labels import t
 from hall.pack import Catalog
 from hall.pack.tours import Stop, StopKind, Tour
 from hall.ui.docent import describe
+from hall.ui.text import plain
 
 _uids = itertools.count(1)  # widget keys must follow a stop when it moves
 
@@ -82,7 +83,7 @@ def edit_stops(draft: dict[str, Any], cat: Catalog, lang: str) -> None:
         uid = stop["uid"]
         shown = Stop(StopKind(stop["kind"]), stop["target"], 1, ("-",), stop["title"])
         with st.container(border=True, key=f"stop_{uid}"):
-            st.markdown(f"**{n + 1}.** {describe(shown, cat, lang)}")
+            st.markdown(f"**{n + 1}.** {plain(describe(shown, cat, lang))}")
             stop["minutes"] = st.number_input(
                 t("builder_minutes", lang), 1, 120, int(stop["minutes"]), key=f"min_{uid}"
             )

@@ -10,6 +10,7 @@ import streamlit as st
 from hall.config import Mode
 from hall.labels import t
 from hall.ui.data import settings
+from hall.ui.text import plain
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -69,7 +70,7 @@ def keyboard(key: str, lang: str) -> str:
 
     st.subheader(t("keyboard_title", lang), anchor=False)
     st.caption(t("keyboard_hint", lang))
-    st.markdown(f"## {typed or '—'}")
+    st.markdown(f"## {plain(typed) or '—'}")
     with st.container(key="keyboard", gap="small"):
         for letter in LETTERS:
             st.button(letter, key=f"key_{letter}", on_click=press, args=(letter.lower(),))

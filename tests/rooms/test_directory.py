@@ -2,7 +2,24 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+import streamlit as st
+
 from hall.labels import t
+from tests.support.apptest import capture_downloads
+
+# Directory columns of the first person, as a careless or hostile import could have left them.
+FORMULAS = {
+    "employer": '=HYPERLINK("http://evil.example","点我")',
+    "industry": "+cmd|' /C calc'!A0",
+    "name": "-2+3+cmd|' /C calc'!A0",
+    "name_en": "=1+1",
+}
 
 
 def test_directory_lists_everyone_and_filters(open_room, cat) -> None:
@@ -31,3 +48,34 @@ def test_directory_level_filter_keeps_each_persons_highest_level(open_room, cat)
     assert set(at.dataframe[0].value[t("col_id")]) == {
         h.id for h in cat.honorees if h.best_level == 0 and h.district_code == "330681"
     }
+
+
+@pytest.fixture
+def formula_pack(
+    room_pack: Path, pack_env, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> dict[str, str]:
+    """The room pack with formulas in the first person's text fields (as an import let them in)."""
+    pack = tmp_path / "pack"
+    shutil.copytree(room_pack, pack)
+    path = pack / "exhibits" / "honorees.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    rows[0].update(FORMULAS)
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    monkeypatch.setenv("HALL_PACK", str(pack))
+    st.cache_resource.clear()
+    return rows[0]
+
+
+def test_directory_download_shows_formulas_as_text(open_room, formula_pack, monkeypatch) -> None:
+    downloads = capture_downloads(monkeypatch)
+    open_room("directory")
+    data = downloads["dir_csv"]()
+    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 with a BOM, for Excel
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    person = next(r for r in rows if formula_pack["id"] in r)
+    for value in FORMULAS.values():
+        assert "'" + value in person, value
+    assert not [cell for row in rows for cell in row if cell and cell[0] in "=+-@"]

@@ -58,9 +58,47 @@ def texts(at: AppTest) -> str:
     return "\n".join(parts)
 
 
+# Elements whose value Streamlit renders as Markdown, and elements whose label it does.
+MARKDOWN_VALUES = (
+    *("title", "header", "subheader", "markdown", "caption"),
+    *("info", "warning", "success", "error"),
+)
+MARKDOWN_LABELS = (
+    *("button", "page_link", "download_button", "text_input", "text_area", "number_input", "checkbox"),
+    *("toggle", "radio", "selectbox", "multiselect", "slider", "metric", "expander", "tab", "status"),
+)
+
+
+def markdown_shown(at: AppTest) -> list[str]:
+    """Every string on the page that Streamlit renders as Markdown: element values and labels
+    (and radio options, which are Markdown too)."""
+    shown = [str(el.value) for kind in MARKDOWN_VALUES for el in at.get(kind)]
+    for kind in MARKDOWN_LABELS:
+        for el in at.get(kind):
+            label = getattr(el, "label", None)
+            shown.append(str(label if label is not None else el.proto.label))
+    shown += [str(option) for radio in at.get("radio") for option in radio.options]
+    return shown
+
+
 # Text that must stay inert wherever a visitor or a link puts it on a page.
 HOSTILE = "<script>alert(1)</script> **bold** [link](http://evil.example) $x$ :red[x]"
 PIN = "246813"  # the docent PIN the room tests set (six digits: a shorter one is refused)
+
+
+def capture_downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """Record each st.download_button's data by key as the rooms draw them (AppTest keeps no
+    deferred download); a callable is left for the test to call, as a click would."""
+    seen: dict[str, Any] = {}
+    original = st.download_button
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        data = kwargs["data"] if "data" in kwargs else args[1]
+        seen[kwargs.get("key", "")] = data
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(st, "download_button", spy)
+    return seen
 
 
 def person_ids(at: AppTest) -> list[str]:

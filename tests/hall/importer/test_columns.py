@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from hall.importer import FIELDS, FILLABLE, plan_import
-from hall.importer.columns import EMPLOYER_POSITION, EMPLOYER_POSITION_HEADERS, find_columns, header_field
+from hall.importer.columns import (
+    EMPLOYER_POSITION,
+    EMPLOYER_POSITION_HEADERS,
+    column_letter,
+    find_columns,
+    header_field,
+)
 from hall.pack.schema import HONOREE, HONOUR
 
 
@@ -48,15 +54,21 @@ def test_a_header_of_no_importable_field_finds_none(header: str | None) -> None:
 
 
 @pytest.mark.parametrize(
-    ("headers", "fields", "ignored"),
+    ("headers", "fields", "ignored", "twice"),
     [
-        (["姓名", "工作单位及职务", "单位"], {"name": 0, "employer_position": 1}, ["单位"]),
-        (["姓名", "单位", "工作单位及职务"], {"name": 0, "employer": 1}, ["工作单位及职务"]),
-        (["姓名", "职务", "单位", "职称"], {"name": 0, "position": 1, "employer": 2}, ["职称"]),
+        (["姓名", "工作单位及职务", "单位"], {"name": 0, "employer_position": 1}, ["单位"], []),
+        (["姓名", "单位", "工作单位及职务"], {"name": 0, "employer": 1}, ["工作单位及职务"], []),
+        (
+            ["姓名", "职务", "单位", "职称"],
+            {"name": 0, "position": 1, "employer": 2},
+            [],
+            [("position", 1, "职务", 3, "职称")],
+        ),
+        (["姓名", "单位", "姓名"], {"name": 0, "employer": 1}, [], [("name", 0, "姓名", 2, "姓名")]),
     ],
 )
-def test_the_header_row_is_found_below_a_title_and_the_first_column_for_a_field_wins(
-    headers: list[object], fields: dict[str, int], ignored: list[str]
+def test_the_header_row_is_found_below_a_title_and_a_field_named_twice_is_listed(
+    headers: list[object], fields: dict[str, int], ignored: list[str], twice: list[tuple[object, ...]]
 ) -> None:
     rows: list[list[object]] = [
         ["2024年度劳模名录", None, None, None, None],
@@ -66,5 +78,10 @@ def test_the_header_row_is_found_below_a_title_and_the_first_column_for_a_field_
     ]
     columns = find_columns(rows)
     assert columns is not None
-    assert (columns.header_row, columns.fields, columns.ignored) == (2, fields, ignored)
+    assert (columns.header_row, columns.fields, columns.ignored, columns.twice) == (2, fields, ignored, twice)
     assert columns.personal == ["身份证号"]
+
+
+@pytest.mark.parametrize(("index", "letter"), [(0, "A"), (25, "Z"), (26, "AA"), (701, "ZZ"), (16383, "XFD")])
+def test_column_letters(index: int, letter: str) -> None:
+    assert column_letter(index) == letter

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hall.importer import plan_import
+from hall.importer import ImportFailed, plan_import
 from tests.support.importing import messy_file
 
 EXPECTED_REJECTED = [
@@ -46,3 +46,22 @@ def test_report_lists_every_rejection_duplicate_and_dropped_column(
     assert report.dropped_columns == ("身份证号码", "联系电话", "家庭住址")
     assert [(i.row, i.column, i.code) for i in report.warnings] == EXPECTED_WARNINGS
     assert report.rejected_rows == (10, 11, 12, 13, 14, 15, 16, 17, 25)
+
+
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        (
+            "姓名,荣誉称号,获评年份,工作单位,工作单位",
+            "columns D “工作单位” and E “工作单位” both give the employer field",
+        ),
+        ("姓名,荣誉称号,获评年份,姓名", "columns A “姓名” and D “姓名” both give the name field"),
+        ("名字,荣誉称号,获评年份,姓名", "columns A “名字” and D “姓名”"),
+    ],
+)
+def test_a_field_named_by_two_columns_refuses_the_file_naming_both(
+    header: str, message: str, pack: Path
+) -> None:
+    text = f"{header}\n张三,省劳模,2005,某厂,另一厂\n"
+    with pytest.raises(ImportFailed, match=message):
+        plan_import(text.encode(), "dup.csv", pack)

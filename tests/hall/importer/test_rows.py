@@ -1,5 +1,5 @@
 """One row checked: honours and districts written any known way, unknown ones refused, personal
-values refused unquoted."""
+values refused unquoted, spreadsheet formulas refused."""
 
 from __future__ import annotations
 
@@ -71,3 +71,43 @@ def test_a_personal_value_is_refused_without_being_quoted(pack: Path) -> None:
     report = plan_import(text.encode(), "x.csv", pack).report
     assert [(i.row, i.column, i.code) for i in report.rejected] == [(2, "主要事迹", "phone")]
     assert "88001122" not in json.dumps(report.to_json(), ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("工作单位", '=HYPERLINK("http://evil.example","点我")'),
+        ("职务", "+cmd|' /C calc'!A0"),
+        ("主要事迹", "-2+3+cmd|' /C calc'!A0"),
+        ("姓名", "=1+1"),
+        ("行业", "@SUM(A1:A9)"),
+        ("工作单位", "  =1+1"),
+    ],
+)
+def test_a_formula_is_refused_with_row_and_column(column: str, value: str, pack: Path) -> None:
+    cell = '"' + value.replace('"', '""') + '"'
+    text = f"姓名,荣誉称号,获评年份,{column}\n赵六,省劳模,2005,{cell}\n"
+    if column == "姓名":
+        text = f"姓名,荣誉称号,获评年份\n{cell},省劳模,2005\n"
+    plan = plan_import(text.encode(), "x.csv", pack)
+    assert plan.people == ()
+    (issue,) = plan.report.rejected
+    assert (issue.row, issue.column, issue.code) == (2, column, "formula")
+    assert "looks like a spreadsheet formula" in issue.reason
+    assert value.strip() not in issue.reason  # not quoted back
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("主要事迹", "- 参与技术攻关，三次获奖"),
+        ("主要事迹", "-"),
+        ("职务", "— 高级技师"),
+        ("出生年月", "1968.05"),
+    ],
+)
+def test_dashes_and_numbers_are_not_formulas(column: str, value: str, pack: Path) -> None:
+    text = f"姓名,荣誉称号,获评年份,{column}\n赵六,省劳模,2005,{value}\n"
+    plan = plan_import(text.encode(), "x.csv", pack)
+    assert plan.report.rejected == ()
+    assert [p.name for p in plan.people] == ["赵六"]

@@ -121,6 +121,41 @@ def test_wrong_column_is_reported_with_file_and_column(pack: Path) -> None:
     assert len(cat.honorees) == len(HONOREES)
 
 
+def _duplicate_column(path: Path, column: str, value: str) -> None:
+    """Add a second `column` at the end of the file, holding `value` in every row."""
+    rows = list(csv.reader(path.open(encoding="utf-8", newline="")))
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([[*rows[0], column], *([*r, value] for r in rows[1:])])
+
+
+def test_a_column_named_twice_is_reported_and_neither_copy_is_read(pack: Path) -> None:
+    path = pack / "exhibits" / "honorees.csv"
+    header = next(csv.reader(path.open(encoding="utf-8")))
+    _duplicate_column(path, "employer", "另一家单位")
+    cat = load_catalog(pack)
+    (problem,) = cat.problems
+    first, second = header.index("employer") + 1, len(header) + 1
+    assert (problem.file, problem.line, problem.column) == ("honorees.csv", 1, "employer")
+    assert f"column named 2 times (columns {first} and {second}): ambiguous" in problem.reason
+    assert len(cat.honorees) == len(HONOREES)  # every row still loads
+    assert {h.employer for h in cat.honorees} == {""}  # neither the first copy nor the last wins
+
+
+def test_a_required_column_named_twice_refuses_the_file(pack: Path) -> None:
+    _duplicate_column(pack / "exhibits" / "honorees.csv", "name", "某某")
+    with pytest.raises(
+        PackError, match=r"honorees\.csv:1 \[name\]: column named 2 times .*the file is not read"
+    ):
+        load_catalog(pack)
+
+
+def test_a_required_column_named_twice_in_an_optional_file_skips_it(pack: Path) -> None:
+    _duplicate_column(pack / "exhibits" / "honours.csv", "honour", "sx_model")
+    cat = load_catalog(pack)
+    assert [(p.file, p.column) for p in cat.problems] == [("honours.csv", "honour")]
+    assert sum(len(h.honours) for h in cat.honorees) == 0
+
+
 @pytest.mark.parametrize(
     ("bad_row", "column", "reason"),
     [
