@@ -19,7 +19,8 @@ FIELDS = tuple(f for f in HONOREE.fields if f.label and f.published)
 
 
 def directory_frame(cat: Catalog, lang: str) -> pd.DataFrame:
-    """Every honoree as a row, in catalogue order; `_level` (hidden) is the best honour's rank."""
+    """Every honoree as a row, in catalogue order; hidden: `_level`, the best honour's rank, and
+    `_id`, the person's id (a visitor never needs it on screen; the download carries it)."""
     levels = {lvl.rank: t(f"level_{lvl.value}", lang) for lvl in Level}
     eras = {e.id: e.name.get(lang) for e in cat.eras}
     districts = {d.adcode: d.name.get(lang) for d in cat.districts}
@@ -48,11 +49,12 @@ def directory_frame(cat: Catalog, lang: str) -> pd.DataFrame:
             *(shown(f.name, getattr(h, f.attribute)) for f in FIELDS),
             *(value(h) for _, value in worked_out),
             h.best_level,
+            h.id,
         )
         for h in cat.honorees
     ]
     columns = [t(f.label, lang) for f in FIELDS] + [t(label, lang) for label, _ in worked_out]
-    frame = pd.DataFrame(rows, columns=[*columns, "_level"])
+    frame = pd.DataFrame(rows, columns=[*columns, "_level", "_id"])
     years = [f.label for f in FIELDS if f.type is FieldType.YEAR] + ["col_first_year"]
     for col in years:
         frame[t(col, lang)] = frame[t(col, lang)].astype("Int64")
@@ -63,12 +65,14 @@ def public_columns(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[[c for c in frame.columns if not c.startswith("_")]]
 
 
-def directory_csv(frame: pd.DataFrame) -> bytes:
-    """The public columns of `frame` as the directory's CSV download (hall.csvsafe: UTF-8 with a
-    BOM for Excel, text that would run as a formula shown as text); blanks stay blank."""
+def directory_csv(frame: pd.DataFrame, lang: str) -> bytes:
+    """The public columns of `frame`, after each person's stable id, as the directory's CSV
+    download (hall.csvsafe: UTF-8 with a BOM for Excel, text that would run as a formula shown
+    as text); blanks stay blank."""
     public = public_columns(frame)
     cells = public.astype(object).where(public.notna(), None)
-    return csv_bytes(list(public.columns), cells.itertuples(index=False, name=None))
+    rows = ((i, *row) for i, row in zip(frame["_id"], cells.itertuples(index=False, name=None), strict=True))
+    return csv_bytes([t("col_id", lang), *public.columns], rows)
 
 
 def rows_at(frame: pd.DataFrame, positions: list[int], level: int | None = None) -> pd.DataFrame:

@@ -50,7 +50,8 @@ ROOMS: tuple[Room, ...] = (
     Room("figures", "figures", ":material/bar_chart:", VISITOR_MODES, section="about"),
     Room("presenter", "present", ":material/co_present:", DOCENT_ONLY, section="docent"),
     Room("tours", "tours", ":material/route:", DOCENT_ONLY, section="docent"),
-    Room("admin", "admin", ":material/admin_panel_settings:", ONLINE_ONLY, section="about"),
+    # The curators' room is reached by its address, never from the visitors' menu.
+    Room("admin", "admin", ":material/admin_panel_settings:", ONLINE_ONLY, visible=False, section="about"),
     Room("honoree", "honoree", ":material/person:", visible=False),
     Room("attract", "attract", ":material/touch_app:", TOUCH_SCREENS, visible=False),
 )

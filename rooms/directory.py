@@ -67,7 +67,7 @@ if total > MAX_ROWS:  # a browser table of 100,000 rows helps no one; the CSV ha
 st.dataframe(public_columns(rows.head(MAX_ROWS)), hide_index=True, width="stretch", height=560)
 st.download_button(
     t("download_csv", lang),
-    data=lambda: directory_csv(matching(len(cat.honorees))[1]),
+    data=lambda: directory_csv(matching(len(cat.honorees))[1], lang),
     file_name="directory.csv",
     mime="text/csv",
     key="dir_csv",

@@ -1,13 +1,14 @@
 """数说展馆 — the hall in numbers: visits by day and by mode, most viewed and liked people,
 and for curators the searches people make and those that found nothing."""
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from hall.errors import StoreUnavailable
+from hall.figures import visits_by_day_figure, visits_by_mode_figure
 from hall.labels import t
 from hall.rooms import HONOREE
 from hall.store import VisitStats
+from hall.ui.charts import text_px
 from hall.ui.data import catalog, store
 from hall.ui.lang import current
 from hall.ui.nav import page
@@ -45,24 +46,13 @@ with st.container(horizontal=True, gap="medium"):
     st.metric(t("figures_likes", lang), f"{fig.total_likes:,}", width=200)
     st.metric(t("figures_searches", lang), f"{fig.searches:,}", width=200)
 
-by_day = go.Figure(
-    go.Scatter(
-        x=[d.day for d in fig.visits_by_day],
-        y=[d.count for d in fig.visits_by_day],
-        mode="lines+markers",
-        line={"color": "#b3261e"},
-    )
+by_day = visits_by_day_figure(
+    [d.day for d in fig.visits_by_day], [d.count for d in fig.visits_by_day], lang=lang, text_px=text_px()
 )
-by_day.update_layout(title=t("figures_by_day", lang), height=320, margin={"l": 10, "r": 10, "t": 50, "b": 10})
 st.plotly_chart(by_day, config=CHART, key="fig_by_day")
-modes = go.Figure(
-    go.Bar(
-        x=[t(f"mode_{m.key}", lang) for m in fig.visits_by_mode],
-        y=[m.count for m in fig.visits_by_mode],
-        marker_color="#c98a2b",
-    )
+modes = visits_by_mode_figure(
+    [m.key for m in fig.visits_by_mode], [m.count for m in fig.visits_by_mode], lang=lang, text_px=text_px()
 )
-modes.update_layout(title=t("figures_by_mode", lang), height=280, margin={"l": 10, "r": 10, "t": 50, "b": 10})
 st.plotly_chart(modes, config=CHART, key="fig_by_mode")
 
 

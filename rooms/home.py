@@ -45,7 +45,8 @@ with st.container(key="home_top"):
             with col, st.container(border=True, key=f"door_{era.id}"):
                 st.subheader(era.name.get(lang), anchor=False)
                 st.caption(f"{era.span(lang)} · {t('era_door_count', lang, n=cat.count('era', era.id))}")
-                st.markdown("　".join(trait.get(lang) for trait in era.traits))
+                if not touch:  # a kiosk's door keeps to what fits beside the wall
+                    st.markdown("　".join(trait.get(lang) for trait in era.traits))
                 label = t("enter_era", lang, era=t(room(era_room(era.id)).label, lang))
                 st.page_link(page(era_room(era.id)), label=label, icon=":material/arrow_forward:")
 

@@ -11,7 +11,7 @@ from hall.ui.data import catalog
 from hall.ui.lang import current
 from hall.ui.nav import link
 from hall.ui.studios import studio_list
-from hall.ui.widgets import choice, district_chips, kiosk, picked_district
+from hall.ui.widgets import choice, district_chips, era_name, kiosk, picked_district
 
 cat, lang = catalog(), current()
 adcodes = [d.adcode for d in cat.districts]
@@ -25,21 +25,22 @@ def pick_district() -> None:
         st.session_state["district"] = adcode
 
 
-st.title(t("room_map", lang))
-st.caption(t("map_intro", lang, city=cat.info.city.get(lang)))
-former = [name for d in cat.districts for name in d.former][:4]
-if former:
-    st.caption(t("map_former", lang, names=(", " if lang == "en" else "、").join(former)))
+touch = kiosk()
+st.title(t("room_map", lang), anchor=False)
+if not touch:
+    st.caption(t("map_intro", lang, city=cat.info.city.get(lang)))
+    former = [name for d in cat.districts for name in d.former][:4]
+    if former:
+        st.caption(t("map_former", lang, names=(", " if lang == "en" else "、").join(former)))
 
-# A kiosk's filters are rows of chips: each needs the screen's width to wrap, not a column.
-left, right, toggle = (
-    (st.container(), st.container(), st.container())
-    if kiosk()
-    else st.columns([2, 2, 1.4], vertical_alignment="bottom")
-)
+# On a kiosk the map takes most of the width and its filters stand beside it; online they sit
+# above it in a row and the district chips below.
+layout = st.container(key="map_layout")
+main, side = layout.container(key="map_main"), layout.container(key="map_side")
+left, right, toggle = (side, side, side) if touch else side.columns([2, 2, 1.4], vertical_alignment="bottom")
 with left:
     era = choice(
-        t("filter_era", lang), [e.id for e in cat.eras], "map_era", lambda e: cat.era(e).name.get(lang), lang
+        t("filter_era", lang), [e.id for e in cat.eras], "map_era", lambda e: era_name(e, lang), lang
     )
 with right:
     # National first; within a level, hall.yaml's own order (sorted() keeps it).
@@ -59,16 +60,18 @@ with_studios = toggle.toggle(t("map_show_studios", lang), key="map_studios")
 
 tally = charts.district_tally(era, honour)
 picked = picked_district(adcodes)
-try:
-    fig = charts.map_chart(lang, era=era, honour=honour, with_studios=with_studios, selected=picked)
-except PackError as exc:
-    charts.map_problems(exc, lang)
-else:
-    charts.show(fig, key="map_chart", on_select=pick_district)
-if tally.get(""):
-    st.caption(t("map_no_district", lang, n=tally[""]))
+with main:
+    try:
+        fig = charts.map_chart(lang, era=era, honour=honour, with_studios=with_studios, selected=picked)
+    except PackError as exc:
+        charts.map_problems(exc, lang)
+    else:
+        charts.show(fig, key="map_chart", on_select=pick_district)
+    if tally.get(""):
+        st.caption(t("map_no_district", lang, n=tally[""]))
 
-district = district_chips(t("filter_district", lang), names, tally)
+with side if touch else st.container():
+    district = district_chips(t("filter_district", lang), names, tally)
 if not district:
     st.info(t("map_pick", lang), icon=":material/touch_app:")
     st.stop()

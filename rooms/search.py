@@ -7,7 +7,6 @@ import streamlit as st
 
 from hall.labels import t
 from hall.pack import Honoree
-from hall.rooms import era_room, room
 from hall.search import Match
 from hall.ui.cards import card_grid, person_pages
 from hall.ui.data import catalog, index
@@ -15,14 +14,13 @@ from hall.ui.lang import current
 from hall.ui.search_state import seed_from_url, write_to_url
 from hall.ui.text import ECHO_LIMIT, highlight, plain
 from hall.ui.visits import count_search
-from hall.ui.widgets import choice, keyboard, kiosk
+from hall.ui.widgets import choice, era_name, keyboard, kiosk
 
 KIOSK_RESULTS = 6  # beside (or under) the keyboard, with the pager in view
 cat, lang, idx = catalog(), current(), index()
 touch = kiosk()
 names = {
-    # A kiosk's chips name the eras as its room bar does: short enough to sit side by side.
-    "era": {e.id: t(room(era_room(e.id)).label, lang) if touch else e.name.get(lang) for e in cat.eras},
+    "era": {e.id: era_name(e.id, lang) for e in cat.eras},
     "honour": {c: k.name.get(lang) for c, k in cat.honour_kinds.items() if k.type.value != "collective"},
     "district": {d.adcode: d.name.get(lang) for d in cat.districts},
     "industry": {i.name.zh: i.name.get(lang) for i in cat.industries},
@@ -51,6 +49,7 @@ def chips(name: str, label: str) -> None:
         list(names[name]),
         key=f"s_{name}",
         format_func=lambda v: f"{names[name][v]} {counts.get(v, 0)}",
+        label_visibility="collapsed" if touch else "visible",
     )
 
 

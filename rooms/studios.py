@@ -11,7 +11,7 @@ from hall.ui import charts
 from hall.ui.data import catalog
 from hall.ui.lang import current
 from hall.ui.studios import studio_list
-from hall.ui.widgets import district_chips
+from hall.ui.widgets import district_chips, kiosk
 
 cat, lang = catalog(), current()
 adcodes = [d.adcode for d in cat.districts]
@@ -25,27 +25,35 @@ def pick_district() -> None:
         st.session_state["district"] = adcode
 
 
-st.title(t("room_studios", lang))
-st.markdown(t("studios_intro", lang))
-district = district_chips(t("filter_district", lang), names, per_district)
-open_only = st.toggle(t("studios_open_only", lang), key="studios_open")
+touch = kiosk()
+st.title(t("room_studios", lang), anchor=False)
+if not touch:
+    st.markdown(t("studios_intro", lang))
+# On a kiosk the map and the list stand side by side (wide) or one above the other (upright).
+layout = st.container(key="map_layout")
+main, side = layout.container(key="map_main"), layout.container(key="map_side")
+with side:
+    district = district_chips(t("filter_district", lang), names, per_district)
+    open_only = st.toggle(t("studios_open_only", lang), key="studios_open")
 studios = studios_in(cat, district, open_only)
 
-try:
-    fig = charts.map_chart(
-        lang,
-        shaded=False,
-        with_studios=True,
-        studio_district=district,
-        open_only=open_only,
-        selected=district,
-    )
-except PackError as exc:
-    charts.map_problems(exc, lang)
-else:
-    charts.show(fig, key="studios_map", on_select=pick_district)
-unplaced = sum(1 for s in studios if s.lon is None or s.lat is None)
-if unplaced:
-    st.caption(t("studios_unplaced", lang, n=unplaced))
+with main:
+    try:
+        fig = charts.map_chart(
+            lang,
+            shaded=False,
+            with_studios=True,
+            studio_district=district,
+            open_only=open_only,
+            selected=district,
+        )
+    except PackError as exc:
+        charts.map_problems(exc, lang)
+    else:
+        charts.show(fig, key="studios_map", on_select=pick_district)
+    unplaced = sum(1 for s in studios if s.lon is None or s.lat is None)
+    if unplaced:
+        st.caption(t("studios_unplaced", lang, n=unplaced))
 
-studio_list(studios, cat, lang, key=f"page_studios_{district}_{open_only}")
+with side if touch else st.container():
+    studio_list(studios, cat, lang, key=f"page_studios_{district}_{open_only}")

@@ -4,6 +4,7 @@ from hall.figures.district_map import district_map_figure
 from hall.figures.life_line import life_line_figure
 from hall.figures.style import PLOTLY_CONFIG, era_label, inert, wrap
 from hall.figures.timeline import timeline_figure
+from hall.figures.visits import visits_by_day_figure, visits_by_mode_figure
 
 __all__ = [
     "PLOTLY_CONFIG",
@@ -12,5 +13,7 @@ __all__ = [
     "inert",
     "life_line_figure",
     "timeline_figure",
+    "visits_by_day_figure",
+    "visits_by_mode_figure",
     "wrap",
 ]

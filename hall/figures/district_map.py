@@ -7,7 +7,17 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from hall.figures.style import FONT, INK, MAP_BLANK, MAP_SCALE, STUDIO_CLOSED, STUDIO_OPEN, base_layout, inert
+from hall.figures.style import (
+    FONT,
+    INK,
+    MAP_BLANK,
+    MAP_SCALE,
+    STUDIO_CLOSED,
+    STUDIO_OPEN,
+    TEXT_PX,
+    base_layout,
+    inert,
+)
 from hall.geo import DistrictMap
 from hall.labels import t
 from hall.pack.records import Studio
@@ -23,6 +33,7 @@ def district_map_figure(
     studios: Sequence[Studio] = (),
     selected: str | None = None,
     height: int = 440,
+    text_px: int = TEXT_PX,
 ) -> go.Figure:
     """The districts on plotly's SVG geo, shaded by `counts` (plain when None), studios as dots.
 
@@ -84,7 +95,7 @@ def district_map_figure(
                     mode="markers",
                     name=t("map_studios_legend", lang, state=t(key, lang)),
                     marker={
-                        "size": 9,
+                        "size": round(text_px * 0.7),
                         "color": colour,
                         "symbol": "circle",
                         "line": {"color": "#fffdf9", "width": 1},
@@ -107,7 +118,7 @@ def district_map_figure(
                 for a in adcodes
             ],
             textfont={
-                "size": 13,
+                "size": text_px,
                 "family": FONT,
                 "color": ["#fffdf9" if counts is not None and v / top > 0.65 else INK for v in values],
             },
@@ -124,6 +135,7 @@ def district_map_figure(
     fig.update_layout(
         base_layout(
             height,
+            text_px,
             margin={"l": 0, "r": 0, "t": 0, "b": 0},
             dragmode=False,
             showlegend=bool(placed),

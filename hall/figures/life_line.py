@@ -6,7 +6,16 @@ from collections.abc import Mapping, Sequence
 
 import plotly.graph_objects as go
 
-from hall.figures.style import ERA_TINTS, LEVEL_COLOURS, MUTED, base_layout, era_label, era_shape, inert
+from hall.figures.style import (
+    ERA_TINTS,
+    LEVEL_COLOURS,
+    MUTED,
+    TEXT_PX,
+    base_layout,
+    era_label,
+    era_shape,
+    inert,
+)
 from hall.labels import t
 from hall.timeline import EraBand, LifeEvent
 
@@ -18,6 +27,7 @@ def life_line_figure(
     lang: str,
     honour_names: Mapping[str, str],
     era_names: Mapping[str, str],
+    text_px: int = TEXT_PX,
 ) -> go.Figure | None:
     """A compact line of one life: birth and each dated honour over the era bands (None if undated)."""
     dated = [(e.year, e) for e in events if e.year is not None and e.kind in ("birth", "honour")]
@@ -53,7 +63,7 @@ def life_line_figure(
             mode="markers+text",
             text=tops,
             textposition="bottom center",
-            textfont={"size": 12, "color": MUTED},
+            textfont={"size": text_px, "color": MUTED},
             marker={"size": 14, "color": colours, "symbol": symbols, "line": {"width": 2, "color": colours}},
             hovertext=hovers,
             hovertemplate="%{hovertext}<extra></extra>",
@@ -87,13 +97,14 @@ def life_line_figure(
             "yanchor": "top",
             "showarrow": False,
             "text": era_label(era_names.get(b.era_id, b.name.get(lang)), b.end - b.start + 1, lang),
-            "font": {"size": 10, "color": MUTED},
+            "font": {"size": text_px, "color": MUTED},
         }
         for b in bands
     ]
     fig.update_layout(
         base_layout(
-            150 + 22 * (rows - 1),
+            150 + 22 * (rows - 1) + 5 * (text_px - TEXT_PX),
+            text_px,
             margin={"l": 8, "r": 8, "t": 4, "b": 24},
             shapes=shapes,
             annotations=notes,

@@ -59,10 +59,15 @@ def era_label(name: str, years: int, lang: str) -> str:
     return "<br>".join(inert(line) for line in wrap(name, width, lang))
 
 
-def base_layout(height: int, **extra: Any) -> dict[str, Any]:
+# The smallest text a chart shows: a phone or PC at arm's length, and a kiosk read standing.
+TEXT_PX = 14
+KIOSK_TEXT_PX = 20
+
+
+def base_layout(height: int, text_px: int = TEXT_PX, **extra: Any) -> dict[str, Any]:
     return {
         "height": height,
-        "font": {"family": FONT, "color": INK, "size": 13},
+        "font": {"family": FONT, "color": INK, "size": text_px},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
         "hoverlabel": {"font": {"family": FONT}},

@@ -15,6 +15,7 @@ from hall.figures.style import (
     MILESTONE_OTHER,
     MUTED,
     SPAN_FILL,
+    TEXT_PX,
     base_layout,
     era_label,
     era_shape,
@@ -33,6 +34,7 @@ def timeline_figure(
     lang: str,
     decades: bool,
     span: tuple[int, int] | None = None,
+    text_px: int = TEXT_PX,
 ) -> go.Figure:
     """Honours per year (or decade) stacked by level, era bands named, milestones marked above.
 
@@ -82,7 +84,7 @@ def timeline_figure(
                 "yanchor": "top",
                 "showarrow": False,
                 "text": era_label(band.name.get(lang), band.end - band.start + 1, lang),
-                "font": {"size": 12, "color": MUTED},
+                "font": {"size": text_px, "color": MUTED},
             }
         )
     if span and span != (first, last):
@@ -104,7 +106,8 @@ def timeline_figure(
         xaxis |= {"tick0": 1950, "dtick": 10}
     fig.update_layout(
         base_layout(
-            400,
+            400 + 6 * (text_px - TEXT_PX),
+            text_px,
             barmode="stack",
             bargap=0.1,
             margin={"l": 44, "r": 8, "t": 6, "b": 8},

@@ -93,8 +93,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "the person's page keeps the name as printed.",
     ),
     "map_pick": (
-        "点选地图上的区、县（市），或下面的按钮，查看那里的人物和创新工作室。",
-        "Tap a district on the map, or a button below, to see its people and innovation studios.",
+        "点选地图上的区、县（市），或它的按钮，查看那里的人物和创新工作室。",
+        "Tap a district on the map, or its button, to see its people and innovation studios.",
     ),
     "map_show_studios": ("在地图上显示创新工作室", "Show innovation studios on the map"),
     "map_studios_legend": ("创新工作室（{state}）", "Studios ({state})"),

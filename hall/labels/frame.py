@@ -3,6 +3,7 @@
 LABELS: dict[str, tuple[str, str]] = {
     # frame and navigation
     "lang_switch": ("English", "中文"),
+    "menu": ("展厅导航", "Rooms"),
     # Streamlit's own English words on every page, in the hall's language (frame.js)
     "skip_to_content": ("跳到正文", "Skip to main content"),
     "help": ("说明", "Help"),

@@ -147,7 +147,7 @@ HONOREE = RecordKind(
     "honoree",
     "honorees.csv",
     (
-        Field("id", required=VALUE, label="col_id", headers=("id",)),
+        Field("id", required=VALUE, headers=("id",)),  # stable, for links and data; never on screen
         Field(
             "name",
             required=VALUE,

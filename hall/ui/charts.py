@@ -11,15 +11,16 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from hall import figures, geo, timeline
-from hall.config import STATIC_DIR
+from hall.config import STATIC_DIR, Mode
 from hall.figures import PLOTLY_CONFIG
+from hall.figures.style import KIOSK_TEXT_PX, TEXT_PX
 from hall.geo import DistrictMap
 from hall.honours import HonourTable, People
 from hall.labels import t
 from hall.pack import write_atomically
 from hall.pack.records import Honoree
 from hall.ui.cards import person_pages
-from hall.ui.data import catalog
+from hall.ui.data import catalog, settings
 from hall.ui.text import plain
 
 log = logging.getLogger(__name__)
@@ -67,6 +68,7 @@ def timeline_chart(decades: bool, lang: str, span: tuple[int, int], year: int) -
         lang=lang,
         decades=decades,
         span=span,
+        text_px=text_px(),
     )
 
 
@@ -122,6 +124,16 @@ def district_people(adcode: str, era: str | None, honour: str | None) -> People:
     return People(catalog().honorees, geo.district_people(honour_table(), adcode, era, honour))
 
 
+def text_px() -> int:
+    """Chart text: read standing at a kiosk, or at arm's length on a phone or PC."""
+    return KIOSK_TEXT_PX if settings().mode in (Mode.KIOSK, Mode.SCREEN) else TEXT_PX
+
+
+def map_height() -> int:
+    """A kiosk's map fills most of its screen; online it shares the page."""
+    return 780 if settings().mode in (Mode.KIOSK, Mode.SCREEN) else 440
+
+
 def district_names(lang: str) -> dict[str, str]:
     return {d.adcode: d.name.get(lang) for d in catalog().districts}
 
@@ -152,6 +164,8 @@ def map_chart(
         counts=district_tally(era, honour) if shaded else None,
         studios=geo.studios_in(cat, studio_district, open_only) if with_studios else (),
         selected=selected,
+        height=map_height(),
+        text_px=text_px(),
     )
 
 
@@ -177,6 +191,7 @@ def life_chart(honoree_id: str, lang: str, year: int) -> go.Figure | None:
         lang=lang,
         honour_names={code: cat.honour_name(code, lang) for code in {x.code for x in h.honours}},
         era_names={e.id: e.name.get(lang) for e in cat.eras},
+        text_px=text_px(),
     )
 
 

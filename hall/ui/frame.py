@@ -11,7 +11,7 @@ import streamlit as st
 from hall.config import Mode
 from hall.errors import HallError, HonoreeNotFound, PackError
 from hall.labels import t
-from hall.rooms import ATTRACT, HOME, by_url, room
+from hall.rooms import ATTRACT, HOME, by_url, room, rooms_for
 from hall.ui import capacity, kiosk, screen, visits
 from hall.ui import lang as lang_ui
 from hall.ui.data import catalog, settings
@@ -84,7 +84,17 @@ def _header(hall_name: str, sample: bool, lang: str, *, switch: bool) -> None:
             f"**{plain(hall_name)}**{badge}", help=t("sample_note", lang) if sample else None, width="stretch"
         )
         if switch:
+            _phone_menu(lang)
             lang_ui.switch(lang)
+
+
+def _phone_menu(lang: str) -> None:
+    """On a phone the menu of rooms, behind one labelled button (hall.css shows it only there):
+    Streamlit's own way in is an unlabelled 30 px mark in the corner."""
+    with st.popover(t("menu", lang), icon=":material/menu:", key="phone_menu"):
+        for r in rooms_for(settings().mode):
+            if r.visible:
+                st.page_link(page(r.key), label=t(r.label, lang), icon=r.icon)
 
 
 def subject(text: str) -> None:

@@ -21,7 +21,9 @@ def facts(h: Honoree, cat: Catalog, lang: str) -> None:
     """Employer, position, district (as printed, and today's), industry, birth year, gender."""
     district = cat.district(h.district_code)
     place = h.district
-    if district and district.name.zh != h.district:
+    if district and lang == "en":  # the cards' English name, and the record's own if it differs
+        place = district.name.get(lang) + (f" ({h.district})" if district.name.zh != h.district else "")
+    elif district and district.name.zh != h.district:
         place = f"{h.district}（{t('district_now', lang, name=district.name.get(lang))}）"
     industry = next((i.name.get(lang) for i in cat.industries if i.name.zh == h.industry), h.industry)
     rows = [

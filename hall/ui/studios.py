@@ -14,6 +14,7 @@ from hall.ui.cards import display_name
 from hall.ui.nav import page
 from hall.ui.paging import paged
 from hall.ui.text import plain
+from hall.ui.widgets import kiosk
 
 PER_PAGE = 12
 
@@ -45,7 +46,9 @@ def studio_card(s: Studio, cat: Catalog, lang: str) -> None:
 
 
 def studio_list(studios: Sequence[Studio], cat: Catalog, lang: str, key: str, columns: int = 3) -> None:
-    """The studios a page at a time, as cards in a grid, with the count above and a pager below."""
+    """The studios a page at a time, as cards in a grid, with the count above and a pager below;
+    beside a kiosk's map, two at a time in one column, so the pager stays in view."""
+    per_page, columns = (2, 1) if kiosk() else (PER_PAGE, columns)
 
     def draw(start: int, stop: int) -> None:
         shown = studios[start:stop]
@@ -54,4 +57,4 @@ def studio_list(studios: Sequence[Studio], cat: Catalog, lang: str, key: str, co
                 with col:
                     studio_card(s, cat, lang)
 
-    paged(len(studios), key, lang, draw, per_page=PER_PAGE, counted="studios_count", empty="studios_none")
+    paged(len(studios), key, lang, draw, per_page=per_page, counted="studios_count", empty="studios_none")

@@ -9,7 +9,8 @@ import streamlit as st
 
 from hall.config import Mode
 from hall.labels import t
-from hall.ui.data import settings
+from hall.rooms import era_room, room
+from hall.ui.data import catalog, settings
 from hall.ui.text import plain
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -20,10 +21,18 @@ def kiosk() -> bool:
     return settings().mode in (Mode.KIOSK, Mode.SCREEN)
 
 
+def era_name(era_id: str, lang: str) -> str:
+    """An era's name for a chip or a menu: on a kiosk the room bar's short one, which fits beside
+    its neighbours; elsewhere the era's whole name."""
+    if kiosk():
+        return t(room(era_room(era_id)).label, lang)
+    return catalog().era(era_id).name.get(lang)
+
+
 def choice(label: str, options: Sequence[Any], key: str, format_func: Callable[[Any], str], lang: str) -> Any:
     """One optional value: tap chips on a kiosk, a compact menu elsewhere; None means all."""
-    if kiosk():
-        return st.pills(label, list(options), key=key, format_func=format_func)
+    if kiosk():  # the chips say what they are: no label row on a screen with no room to spare
+        return st.pills(label, list(options), key=key, format_func=format_func, label_visibility="collapsed")
     return st.selectbox(
         label,
         [None, *options],
@@ -37,7 +46,11 @@ def district_chips(label: str, names: Mapping[str, str], counts: Mapping[str, in
     ?district=<adcode> so a shared link opens on it in either language."""
     picked_district(list(names))
     district = st.pills(
-        label, list(names), key="district", format_func=lambda a: f"{names[a]} {counts.get(a, 0):,}"
+        label,
+        list(names),
+        key="district",
+        format_func=lambda a: f"{names[a]} {counts.get(a, 0):,}",
+        label_visibility="collapsed" if kiosk() else "visible",
     )
     if district:
         st.query_params["district"] = district

@@ -42,12 +42,24 @@ def test_directory_hides_internal_columns(open_room) -> None:
 def test_directory_level_filter_keeps_each_persons_highest_level(open_room, cat) -> None:
     at = open_room("directory")
     at.selectbox(key="dir_level").select(0).run()
-    expected = {h.id for h in cat.honorees if h.best_level == 0}
-    assert set(at.dataframe[0].value[t("col_id")]) == expected
+    expected = sorted(h.name for h in cat.honorees if h.best_level == 0)
+    assert sorted(at.dataframe[0].value[t("col_name")]) == expected
     at.selectbox(key="dir_district").select("330681").run()
-    assert set(at.dataframe[0].value[t("col_id")]) == {
-        h.id for h in cat.honorees if h.best_level == 0 and h.district_code == "330681"
-    }
+    assert sorted(at.dataframe[0].value[t("col_name")]) == sorted(
+        h.name for h in cat.honorees if h.best_level == 0 and h.district_code == "330681"
+    )
+
+
+def test_the_directory_shows_no_internal_id_but_its_download_keeps_them(open_room, cat) -> None:
+    at = open_room("directory")
+    shown = at.dataframe[0].value
+    assert t("col_id") not in shown.columns
+    assert not [c for c in shown.columns if shown[c].astype(str).isin([h.id for h in cat.honorees]).any()]
+    from hall.directory import directory_csv, directory_frame
+
+    data = directory_csv(directory_frame(cat, "zh"), "zh").decode("utf-8-sig").splitlines()
+    assert data[0].split(",")[0] == t("col_id")
+    assert [line.split(",")[0] for line in data[1:]] == [h.id for h in cat.honorees]
 
 
 @pytest.fixture
