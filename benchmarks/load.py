@@ -130,7 +130,10 @@ BARE_PAGE = "import streamlit as st\n\nst.write('hello')\n"
 async def _serve_and(args: argparse.Namespace, job: Any, *, bare: bool = False) -> Any:
     """Start a fresh hall (or, bare, an empty Streamlit page) for one job, then stop it."""
     with tempfile.TemporaryDirectory(prefix="hall-load-") as tmp:
-        env = {"HALL_MAX_SESSIONS": str(args.max_sessions)} if args.max_sessions is not None else {}
+        # Every simulated visitor comes from this machine: one client address, which may fill the hall.
+        env = {"HALL_CLIENT_SHARE": "1"}
+        if args.max_sessions is not None:
+            env["HALL_MAX_SESSIONS"] = str(args.max_sessions)
         entrypoint = "hall_app.py"
         if bare:
             entrypoint = str(Path(tmp) / "bare.py")

@@ -7,12 +7,13 @@ import streamlit as st
 from hall.errors import MessageRefused, StoreUnavailable
 from hall.labels import t
 from hall.store import MAX_SIGNATURE, MAX_TEXT
+from hall.ui.capacity import fragment
 from hall.ui.data import store
 from hall.ui.text import plain
 from hall.ui.visits import session_key
 
 
-@st.fragment
+@fragment
 def like_button(honoree_id: str, lang: str) -> None:
     """致敬 with the live count; one per visitor session; says so plainly when it cannot save.
 
@@ -37,7 +38,7 @@ def like_button(honoree_id: str, lang: str) -> None:
         st.warning(t("store_down_like", lang))
 
 
-@st.fragment
+@fragment
 def guestbook(honoree_id: str | None, lang: str) -> None:
     """Leave a message (to the hall, or to one person) and read the approved ones; the author
     also sees their own message, marked as awaiting review. A fragment, like 致敬: sending a
