@@ -49,7 +49,14 @@ def scale_out(
 ) -> Iterator[tuple[Nginx, list[Replica]]]:
     """`replicas` hall processes on one database with nginx in front; all stopped afterwards."""
     secret = secrets.token_hex(16)  # one cookie secret for every replica behind the same nginx
-    env = {"HALL_DATABASE_URL": database_url, "HALL_MODE": "online"}
+    # As deployed behind nginx (README, Scaling out), except that every simulated visitor comes
+    # from this one machine: one client address, which may fill the hall.
+    env = {
+        "HALL_DATABASE_URL": database_url,
+        "HALL_MODE": "online",
+        "HALL_BEHIND_PROXY": "1",
+        "HALL_CLIENT_SHARE": "1",
+    }
     if max_sessions is not None:
         env["HALL_MAX_SESSIONS"] = str(max_sessions)
     started: list[Replica | Nginx] = []
