@@ -130,9 +130,9 @@ BARE_PAGE = "import streamlit as st\n\nst.write('hello')\n"
 async def _serve_and(args: argparse.Namespace, job: Any, *, bare: bool = False) -> Any:
     """Start a fresh hall (or, bare, an empty Streamlit page) for one job, then stop it."""
     with tempfile.TemporaryDirectory(prefix="hall-load-") as tmp:
-        # Every simulated visitor comes from 127.0.0.1, one client to the hourly limits on likes:
-        # off, so the run measures visits, not refusals (README, Settings).
-        env = {"HALL_LIMITS": "off"}
+        # Every simulated visitor comes from 127.0.0.1: one client address, which may fill the hall,
+        # and one client to the hourly limits on likes, off so the run measures visits, not refusals.
+        env = {"HALL_LIMITS": "off", "HALL_CLIENT_SHARE": "1"}
         if args.max_sessions is not None:
             env["HALL_MAX_SESSIONS"] = str(args.max_sessions)
         entrypoint = "hall_app.py"

@@ -49,8 +49,16 @@ def scale_out(
 ) -> Iterator[tuple[Nginx, list[Replica]]]:
     """`replicas` hall processes on one database with nginx in front; all stopped afterwards."""
     secret = secrets.token_hex(16)  # one cookie secret for every replica behind the same nginx
-    # Every simulated visitor comes from one address: the per-visitor limits would refuse their likes.
-    env = {"HALL_DATABASE_URL": database_url, "HALL_MODE": "online", "HALL_LIMITS": "off"}
+    # As deployed behind nginx (README, Scaling out), except that every simulated visitor comes
+    # from this one machine: one client address, which may fill the hall and whose likes the
+    # per-visitor limits would refuse.
+    env = {
+        "HALL_DATABASE_URL": database_url,
+        "HALL_MODE": "online",
+        "HALL_BEHIND_PROXY": "1",
+        "HALL_CLIENT_SHARE": "1",
+        "HALL_LIMITS": "off",
+    }
     if max_sessions is not None:
         env["HALL_MAX_SESSIONS"] = str(max_sessions)
     started: list[Replica | Nginx] = []

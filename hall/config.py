@@ -27,6 +27,14 @@ DEFAULT_MAX_SESSIONS = 200
 MIN_PIN_DIGITS = 6
 MIN_PASSPHRASE = 12
 MAX_PIN = 64  # what the PIN field takes
+# A session that has run nothing for this long gives its place to a newcomer when the hall is
+# full: longer than a visitor reads one page (and than a kiosk takes to reset itself), short
+# enough that sessions left open, or opened to squat, do not hold the hall for long.
+DEFAULT_IDLE_SESSION_SECONDS = 300
+# The most of HALL_MAX_SESSIONS one client address holds: a quarter, so one address can never
+# fill the hall alone. Visitors sharing one NAT address (a school, a hall's own Wi-Fi) count as
+# one client: raise it where many visit from one network.
+DEFAULT_CLIENT_SHARE = 0.25
 
 
 class Mode(StrEnum):
@@ -83,6 +91,18 @@ SETTINGS: tuple[Setting, ...] = (
         "Live sessions one process admits; beyond it a new visitor gets a 'the hall is busy' page "
         "that retries by itself, while admitted visitors carry on. 0 admits everyone.",
     ),
+    Setting(
+        "HALL_IDLE_SESSION_SECONDS",
+        str(DEFAULT_IDLE_SESSION_SECONDS),
+        "Seconds a session may run nothing before, the hall being full, its place goes to a newcomer "
+        "and its connection is closed (a returning browser reconnects by itself). 0 never lets one go.",
+    ),
+    Setting(
+        "HALL_CLIENT_SHARE",
+        str(DEFAULT_CLIENT_SHARE),
+        "The largest share of HALL_MAX_SESSIONS one client address may hold (0.25: a quarter); "
+        "1 lets one address fill the hall.",
+    ),
 )
 
 
@@ -93,6 +113,8 @@ class Settings:
     data_dir: Path
     lang: str
     max_sessions: int = DEFAULT_MAX_SESSIONS
+    idle_session_seconds: int = DEFAULT_IDLE_SESSION_SECONDS
+    client_share: float = DEFAULT_CLIENT_SHARE
     behind_proxy: bool = False
     limits: bool = True
 
@@ -133,6 +155,14 @@ class Settings:
             log.warning("HALL_LIMITS=%r is not on or off; using on", limits_text)
         elif not limits:
             log.warning("HALL_LIMITS=off: no guessing or rate limits (for load tests, never for visitors)")
+        idle_text = env.get("HALL_IDLE_SESSION_SECONDS", "").strip()
+        idle_session_seconds = int(idle_text) if idle_text.isdigit() else DEFAULT_IDLE_SESSION_SECONDS
+        if idle_text and not idle_text.isdigit():
+            log.warning(
+                "HALL_IDLE_SESSION_SECONDS=%r is not a whole number; using %d",
+                idle_text,
+                idle_session_seconds,
+            )
         return cls(
             mode=mode,
             pack=pack,
@@ -141,6 +171,8 @@ class Settings:
             database_url=database_url,
             admin_password=admin_password,
             max_sessions=max_sessions,
+            idle_session_seconds=idle_session_seconds,
+            client_share=_share(env.get("HALL_CLIENT_SHARE", "")),
             behind_proxy=env.get("HALL_BEHIND_PROXY", "").strip().lower() in ("1", "true", "yes"),
             docent_pin=_docent_pin(env.get("HALL_DOCENT_PIN", "").strip()),
             limits=limits,
@@ -170,3 +202,20 @@ def _docent_pin(pin: str) -> str:
         )
         return ""
     return pin
+
+
+def _share(text: str) -> float:
+    """HALL_CLIENT_SHARE: a fraction above 0, at most 1."""
+    text = text.strip()
+    try:
+        share = float(text) if text else DEFAULT_CLIENT_SHARE
+    except ValueError:
+        share = -1.0
+    if not 0 < share <= 1:  # also refuses nan
+        log.warning(
+            "HALL_CLIENT_SHARE=%r is not a fraction above 0 and at most 1; using %s",
+            text,
+            DEFAULT_CLIENT_SHARE,
+        )
+        return DEFAULT_CLIENT_SHARE
+    return share

@@ -9,6 +9,7 @@ import streamlit as st
 from hall.config import Mode
 from hall.labels import t
 from hall.rooms import HOME
+from hall.ui.capacity import fragment
 from hall.ui.cards import honour_summary, portrait_url
 from hall.ui.data import catalog, settings
 from hall.ui.kiosk import touch_to_start
@@ -22,12 +23,12 @@ SLIDE_SECONDS = 8
 cat, lang = catalog(), current()
 driven = settings().mode is Mode.SCREEN
 if driven:  # a docent's screen: the pairing code, refreshed before it expires
-    st.fragment(run_every=30)(lambda: pairing_code(lang))()
+    fragment(run_every=30)(lambda: pairing_code(lang))()
 else:
     touch_to_start()
 
 
-@st.fragment(run_every=SLIDE_SECONDS)
+@fragment(run_every=SLIDE_SECONDS)
 def showcase() -> None:
     people = cat.featured(dt.date.today(), 12)
     slides = [*people[:4], cat.eras[0], *people[4:8], cat.eras[1], *people[8:], cat.eras[2]]

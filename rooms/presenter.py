@@ -8,6 +8,7 @@ import streamlit as st
 from hall.errors import PairingRefused, StoreUnavailable
 from hall.labels import t
 from hall.pack.tours import stop_room
+from hall.ui.capacity import fragment
 from hall.ui.data import catalog, store
 from hall.ui.docent import all_tours, describe, docent_key, unlocked
 from hall.ui.lang import current
@@ -95,7 +96,7 @@ nxt.button(
 )
 
 
-@st.fragment(run_every=15)
+@fragment(run_every=15)
 def clock() -> None:
     used = (time.time() - st.session_state["started"]) / 60
     planned = sum(s.minutes for s in tour.stops[: index + 1])

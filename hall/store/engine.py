@@ -5,28 +5,33 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NamedTuple, Self
+from typing import Any, NamedTuple, Self
 
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from hall.errors import StoreUnavailable
 from hall.store.migrations import SCHEMA_VERSION, database_version, migrate
 from hall.store.schema import schema_version
+from hall.store.timeouts import CALL_DEADLINE_S, CONNECT_TIMEOUT_S, MIGRATION_DEADLINE_S, WATCHDOG, Call
+from hall.store.timeouts import connect_args as pg_connect_args
 from hall.store.values import utcnow
 
 log = logging.getLogger(__name__)
 
 SQLITE_FILE = "hall.sqlite"
-# A PostgreSQL failure that took this long was a wait for an unreachable host, not a refusal:
-# for RETRY_AFTER_S the store then says "unavailable" at once instead of every page view
-# waiting out the connect timeout again. Fast failures (refused, stopped) retry at once.
+# A PostgreSQL failure that took this long was a wait for an unreachable or frozen server, not
+# a refusal: for RETRY_AFTER_S the store then says "unavailable" at once instead of every page
+# view waiting out the timeouts again (hall/store/timeouts.py). Fast failures (refused, stopped)
+# retry at once.
 SLOW_FAILURE_S = 1.0
 RETRY_AFTER_S = 15.0
 
@@ -51,7 +56,7 @@ class Engine:
         url: URL,
         *,
         busy_timeout_s: float = 5.0,
-        connect_timeout_s: int = 5,
+        connect_timeout_s: int = CONNECT_TIMEOUT_S,
         retry_after_s: float = RETRY_AFTER_S,
         clock: Callable[[], dt.datetime] = utcnow,
         tz: dt.tzinfo | None = None,
@@ -76,7 +81,7 @@ class Engine:
         data_dir: Path,
         *,
         busy_timeout_s: float = 5.0,
-        connect_timeout_s: int = 5,
+        connect_timeout_s: int = CONNECT_TIMEOUT_S,
         retry_after_s: float = RETRY_AFTER_S,
         clock: Callable[[], dt.datetime] = utcnow,
         tz: dt.tzinfo | None = None,
@@ -84,7 +89,8 @@ class Engine:
         """A store on `url`, or on data_dir/hall.sqlite when url is empty. Connects lazily.
 
         busy_timeout_s: how long an SQLite writer waits for the lock before giving up;
-        connect_timeout_s: how long to wait for PostgreSQL; retry_after_s: how long calls fail
+        connect_timeout_s: how long to wait for PostgreSQL to accept a connection (a call waits
+        at most CALL_DEADLINE_S for its answers); retry_after_s: how long calls fail
         at once after PostgreSQL could not be reached in time; clock: the aware UTC now
         (tests); tz: the zone whose calendar days visit stats count (the machine's by default).
 
@@ -156,11 +162,13 @@ class Engine:
             reason = self._down_reason
             raise StoreUnavailable(f"the store ({self.describe()}) cannot be used right now: {reason}")
         started = time.monotonic()
+        call = Call(deadline=0.0)
         try:
-            engines = self._prepare()
-            engine = engines.single if single else engines.writer if write else engines.reader
-            with engine.begin() as conn:
-                yield conn
+            with self._watched(CALL_DEADLINE_S) as call:
+                engines = self._prepare()
+                engine = engines.single if single else engines.writer if write else engines.reader
+                with engine.begin() as conn:
+                    yield conn
         except StoreUnavailable as exc:
             self._failed(str(exc))
             raise
@@ -169,7 +177,7 @@ class Engine:
                 exc, sa.exc.OperationalError | sa.exc.InterfaceError
             ):
                 log.error("unexpected store error", exc_info=exc)
-            reason = _first_line(exc)
+            reason = f"no answer within {CALL_DEADLINE_S:g} s" if call.fired else _first_line(exc)
             self._failed(reason)
             if self.backend == "postgresql" and time.monotonic() - started >= SLOW_FAILURE_S:
                 self._retry_at = time.monotonic() + self._retry_after_s
@@ -195,13 +203,14 @@ class Engine:
             # A lone statement runs in SQLite's own autocommit transaction: the write lock is
             # held for that statement only, not across our Python between BEGIN and COMMIT.
             return _Engines(engine, writer, engine.execution_options(hall_single=True))
-        engine = sa.create_engine(
-            self._url,
-            # A pooled connection from before a server restart is replaced, not handed out.
-            pool_pre_ping=True,
-            connect_args={"connect_timeout": self._connect_timeout_s, "application_name": "hall"},
-        )
+        engine = sa.create_engine(self._url, connect_args=pg_connect_args(self._connect_timeout_s))
+        sa.event.listen(engine, "connect", _pg_on_connect)
+        sa.event.listen(engine, "checkout", functools.partial(_pg_on_checkout, engine.dialect))
         return _Engines(engine, engine, engine.execution_options(isolation_level="AUTOCOMMIT"))
+
+    def _watched(self, seconds: float) -> contextlib.AbstractContextManager[Call]:
+        """A PostgreSQL call cut off after `seconds` (hall/store/timeouts.py); SQLite needs none."""
+        return WATCHDOG.call(seconds) if self.backend == "postgresql" else contextlib.nullcontext(Call(0.0))
 
     def _prepare(self) -> _Engines:
         engines = self._engines
@@ -219,7 +228,9 @@ class Engine:
                     current = database_version(conn)
                 # Only a database behind the code needs the write lock: reads go on meanwhile.
                 if current != SCHEMA_VERSION:
-                    with engines.writer.begin() as conn:
+                    with self._watched(MIGRATION_DEADLINE_S), engines.writer.begin() as conn:
+                        if self.backend == "postgresql":
+                            conn.exec_driver_sql("SET LOCAL statement_timeout = 0")
                         migrate(conn)
                 self._ready = True
             return engines
@@ -257,6 +268,30 @@ def _first_line(exc: BaseException) -> str:
     orig = getattr(exc, "orig", None) or exc
     text = str(orig).strip().splitlines()
     return text[0] if text else type(orig).__name__
+
+
+def _pg_on_connect(_dbapi_conn: object, record: ConnectionPoolEntry) -> None:
+    record.info["hall_fresh"] = True  # just opened: no need to ping it
+
+
+def _pg_on_checkout(
+    dialect: sa.Dialect, dbapi_conn: Any, record: ConnectionPoolEntry, _proxy: object
+) -> None:
+    """Put the connection under the call's watchdog and make sure the server is still there.
+
+    This is SQLAlchemy's pool_pre_ping done here, after the connection is bound to the watchdog
+    (SQLAlchemy pings before any checkout hook runs): a frozen server would hang that ping.
+    A connection from before a server restart fails its ping at once and is replaced.
+    """
+    WATCHDOG.bind(dbapi_conn.fileno())
+    if record.info.pop("hall_fresh", False):
+        return
+    try:
+        dialect.do_ping(dbapi_conn)
+    except dialect.loaded_dbapi.Error as exc:
+        if WATCHDOG.fired():
+            raise  # no answer: the call fails (and is not retried on a new connection)
+        raise sa.exc.DisconnectionError(_first_line(exc)) from exc
 
 
 def _sqlite_on_connect(dbapi_conn: object, _record: object) -> None:

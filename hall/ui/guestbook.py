@@ -7,13 +7,14 @@ import streamlit as st
 from hall.errors import MessageRefused, StoreUnavailable
 from hall.labels import t
 from hall.store import MAX_SIGNATURE, MAX_TEXT, Action, check_message
+from hall.ui.capacity import fragment
 from hall.ui.data import store
 from hall.ui.limits import refusal_text, spend
 from hall.ui.text import plain
 from hall.ui.visits import session_key
 
 
-@st.fragment
+@fragment
 def like_button(honoree_id: str, lang: str) -> None:
     """致敬 with the live count; one per visitor session, within the hourly limits of the
     visitor's address; says so plainly when it cannot save.
@@ -45,7 +46,7 @@ def like_button(honoree_id: str, lang: str) -> None:
         st.warning(limited)
 
 
-@st.fragment
+@fragment
 def guestbook(honoree_id: str | None, lang: str) -> None:
     """Leave a message (to the hall, or to one person) and read the approved ones; the author
     also sees their own message, marked as awaiting review. A fragment, like 致敬: sending a

@@ -11,6 +11,7 @@ from hall.errors import StoreUnavailable
 from hall.labels import t
 from hall.rooms import ATTRACT, room
 from hall.store import ScreenState
+from hall.ui.capacity import fragment
 from hall.ui.data import store
 from hall.ui.nav import exists, page
 from hall.ui.text import plain
@@ -53,7 +54,7 @@ def _go(state: ScreenState | None, here: str) -> None:
 def follow(here: str) -> None:
     """Poll the store and follow the docent (a fragment, so only it reruns on the timer)."""
 
-    @st.fragment(run_every=POLL_SECONDS)
+    @fragment(run_every=POLL_SECONDS)
     def poll() -> None:
         _go(_state(), here)
 

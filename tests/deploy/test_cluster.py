@@ -90,3 +90,45 @@ def test_render_command_without_a_replica_fails_with_usage() -> None:
     )
     assert done.returncode == 2
     assert "--replica" in done.stderr
+
+
+# What a log line may never hold: the client's address, or the URL's query string (what a visitor
+# searched for, a person's id) — nginx variables that carry either.
+LEAKY_VARIABLES = [
+    "$remote_addr",
+    "$binary_remote_addr",
+    "$realip_remote_addr",
+    "$http_x_forwarded_for",
+    "$http_x_real_ip",
+    "$proxy_add_x_forwarded_for",
+    "$request ",  # the whole request line, query and all
+    "$request_uri",
+    "$args",
+    "$query_string",
+    "$arg_",
+    "$http_referer",  # the page the visitor came from, with its query string
+    "$http_cookie",
+]
+
+
+def test_access_log_lines_hold_no_address_and_no_query_string(tmp_path: Path) -> None:
+    conf = render_nginx_conf(REPLICAS, listen="80", root=tmp_path)
+    formats = dict(re.findall(r"^\s*log_format\s+(\w+)\s+'([^']*)';", conf, re.MULTILINE))
+    assert formats, "a log format of the hall's own: nginx's default one logs addresses and URLs"
+    for name, fields in formats.items():
+        leaks = [v for v in LEAKY_VARIABLES if v in fields + " "]
+        assert not leaks, f"log_format {name} holds {leaks}"
+    access_logs = re.findall(r"^\s*access_log\s+([^;]+);", conf, re.MULTILINE)
+    assert access_logs
+    for directive in access_logs:
+        parts = directive.split()
+        assert parts == ["off"] or (len(parts) == 2 and parts[1] in formats), f"access_log {directive}"
+    # Below crit, nginx logs every failed request with the client's address and the full URL.
+    assert re.findall(r"^\s*error_log\s+\S+\s+(\w+);", conf, re.MULTILINE) == ["crit"]
+
+
+def test_nginx_tells_the_hall_the_visitors_address_overwriting_any_they_send(tmp_path: Path) -> None:
+    conf = render_nginx_conf(REPLICAS, listen="80", root=tmp_path)
+    hall = conf[conf.index("location / {") :]
+    hall = hall[: hall.index("}")]
+    assert re.search(r"^\s*proxy_set_header X-Real-IP \$remote_addr;", hall, re.MULTILINE)

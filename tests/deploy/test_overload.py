@@ -13,7 +13,8 @@ from tests.support.streamlit_client import Session
 def test_past_the_cap_a_new_visitor_is_told_the_hall_is_busy_and_visitors_inside_carry_on(
     replica_factory: ReplicaFactory,
 ) -> None:
-    server = replica_factory(env={"HALL_MAX_SESSIONS": "3"})
+    # Every session here comes from loopback, one client: a share of 1 lets it fill the hall.
+    server = replica_factory(env={"HALL_MAX_SESSIONS": "3", "HALL_CLIENT_SHARE": "1"})
 
     async def scenario() -> None:
         inside = [Session(server.url) for _ in range(3)]
@@ -52,7 +53,7 @@ def test_past_the_cap_a_new_visitor_is_told_the_hall_is_busy_and_visitors_inside
 
 
 def test_load_beyond_capacity_gives_busy_pages_and_no_errors(replica_factory: ReplicaFactory) -> None:
-    server = replica_factory(env={"HALL_MAX_SESSIONS": "4"})
+    server = replica_factory(env={"HALL_MAX_SESSIONS": "4", "HALL_CLIENT_SHARE": "1"})
     run_async(warm_up(server.url))
     report = run_async(run_load(server.url, 12, 20.0, think=(0.5, 2.0), ramp=2.0, pids=[server.pid]))
     print(report.table())

@@ -7,6 +7,7 @@ import glob
 import os
 import pwd
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -172,6 +173,35 @@ class PgCluster:
 
     def running(self) -> bool:
         return (self.data / "postmaster.pid").exists()
+
+    def _pids(self) -> list[int]:
+        """The postmaster and every server process it started (backends, checkpointer …)."""
+        postmaster = int((self.data / "postmaster.pid").read_text(encoding="ascii").split()[0])
+        children = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            with contextlib.suppress(OSError, ValueError, IndexError):
+                # The command name may hold spaces and brackets: the fields after its ")" are fixed.
+                if int(stat.read_text(encoding="ascii").rsplit(")", 1)[1].split()[1]) == postmaster:
+                    children.append(int(stat.parent.name))
+        return [postmaster, *children]
+
+    @contextlib.contextmanager
+    def frozen(self) -> Iterator[None]:
+        """The whole server stopped with SIGSTOP, as a hung host would be, then SIGCONT.
+
+        Its processes hold their sockets open and the kernel still acknowledges what the hall
+        sends, so only a timeout on the hall's side notices; a stopped (not frozen) server
+        refuses at once.
+        """
+        pids = self._pids()
+        for pid in pids:  # the postmaster first: it cannot start a new backend meanwhile
+            os.kill(pid, signal.SIGSTOP)
+        try:
+            yield
+        finally:
+            for pid in reversed(pids):
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGCONT)
 
     def create_database(self, name: str) -> None:
         with psycopg.connect(self.dsn("postgres"), autocommit=True) as conn:

@@ -98,9 +98,8 @@ class Session:
         self.url = check_loopback(url)
         self.step_timeout = step_timeout
         self.cookie = cookie
-        # Sent with the websocket's opening request, e.g. the X-Real-IP a proxy would set, to
-        # stand for a visitor at another address (a hall run with HALL_BEHIND_PROXY=1).
-        self.headers = dict(headers or {})
+        self.headers = dict(headers or {})  # sent with the websocket's opening, e.g. X-Real-IP
+        self.session_id = ""  # the server's id for this session, from its first run
         self.upstream = ""  # the replica nginx chose (X-Hall-Upstream), when behind the demo's nginx
         self.pages: dict[str, str] = {}  # url path -> page script hash, from the navigation message
         self.page = ""  # current url path
@@ -110,8 +109,9 @@ class Session:
         self.timers: dict[str, float] = {}  # fragment id -> seconds, from auto_rerun messages
         self._ws: ClientConnection | None = None
 
-    async def connect(self) -> None:
-        """Load the page (HTTP) and open the websocket.
+    async def connect(self, *, resume: bool = False) -> None:
+        """Load the page (HTTP) and open the websocket; with `resume`, claim the session this
+        client had, as the browser does when it reconnects after the connection dropped.
 
         Raises:
             LoadError: the page or the websocket could not be opened in time.
@@ -127,11 +127,14 @@ class Session:
         if route and not self.cookie:
             self.cookie = f"hall_route={route.group(1)}"
         ws_url = "ws" + self.url[4:] + "/_stcore/stream"
+        # Streamlit reads the subprotocol list as: the protocol, an XSRF token, the session to resume.
+        claim = ["PLACEHOLDER_AUTH_TOKEN", self.session_id] if resume and self.session_id else []
+        headers = {**self.headers, **({"Cookie": self.cookie} if self.cookie else {})}
         try:
             self._ws = await connect(
                 ws_url,
-                subprotocols=["streamlit"],  # type: ignore[list-item]
-                additional_headers={**self.headers, **({"Cookie": self.cookie} if self.cookie else {})},
+                subprotocols=["streamlit", *claim],  # type: ignore[list-item]
+                additional_headers=headers or None,
                 open_timeout=CONNECT_TIMEOUT_S,
                 max_size=64 * 1024 * 1024,
                 ping_interval=None,  # a browser sends no pings of its own (it answers the server's)
@@ -145,6 +148,16 @@ class Session:
             with contextlib.suppress(OSError, WebSocketException, TimeoutError):
                 await asyncio.wait_for(self._ws.close(), 5)
             self._ws = None
+
+    async def closed_by_server(self, timeout: float) -> bool:
+        """Whether the server closes this session's connection within `timeout` seconds."""
+        if self._ws is None:
+            return True
+        try:
+            await asyncio.wait_for(self._ws.wait_closed(), timeout)
+        except TimeoutError:
+            return False
+        return True
 
     async def __aenter__(self) -> Session:
         await self.connect()
@@ -212,6 +225,28 @@ class Session:
                 screen.seconds = time.perf_counter() - started
                 return screen
         raise LoadError(f"no full run within {timeout:.0f} s")
+
+    async def stay(self, seconds: float) -> int:
+        """Leave the page open for `seconds`, its timer fragments running as in a browser (the
+        shortest one); the number of timer runs.
+
+        Raises:
+            LoadError: a run failed or showed an error.
+        """
+        deadline = time.monotonic() + seconds
+        runs = 0
+        for _ in range(100_000):  # bounded; the deadline ends it first
+            remaining = deadline - time.monotonic()
+            if not self.timers or remaining <= 0:
+                break
+            fragment_id, every = min(self.timers.items(), key=lambda item: item[1])
+            if every > remaining:
+                break
+            await asyncio.sleep(every)
+            await self._send_and_receive(self._backmsg((), fragment_id=fragment_id), self.step_timeout)
+            runs += 1
+        await asyncio.sleep(max(0.0, deadline - time.monotonic()))
+        return runs
 
     async def submit(self, form: str, values: Mapping[str, str]) -> Screen:
         """Fill a form's text fields (by key) and press its submit button."""
@@ -325,6 +360,7 @@ class Session:
             kind = fwd.WhichOneof("type")
             if kind == "new_session":
                 screen = Screen()  # a rerun (st.rerun, switch_page) starts the page over
+                self.session_id = fwd.new_session.initialize.session_id or self.session_id
             elif kind == "navigation":
                 nav = fwd.navigation
                 self.pages = {p.url_pathname: p.page_script_hash for p in nav.app_pages}

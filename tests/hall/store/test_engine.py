@@ -8,8 +8,9 @@ import shutil
 import socket
 import sqlite3
 import subprocess
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -185,6 +186,64 @@ def test_postgresql_out_of_reach_is_not_waited_for_on_every_call() -> None:
         with pytest.raises(StoreUnavailable):
             store.like("h1", "s1")
         assert time.monotonic() - started >= 1.5  # after the retry time it tries again
+
+
+# ---------------------------------------------------------------- a frozen PostgreSQL
+
+
+class _Hung:
+    def __repr__(self) -> str:
+        return "still waiting"
+
+
+HUNG = _Hung()  # what _timed returns for a call still running at its limit
+FROZEN_CALL_LIMIT_S = 6.5  # "at most ~5 s": the deadline, plus a loaded machine's slack
+
+
+def _timed(call: Callable[[], object], limit: float = 25.0) -> tuple[object, float]:
+    """Run `call` in a thread: (its result or exception, or HUNG after `limit` s; the seconds taken).
+
+    A call that hangs is left behind (its thread ends when the server thaws), so the test fails
+    instead of hanging with it.
+    """
+    outcome: list[object] = []
+
+    def run() -> None:
+        try:
+            outcome.append(call())
+        except Exception as exc:
+            outcome.append(exc)
+
+    started = time.monotonic()
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(limit)
+    return (outcome[0] if outcome else HUNG), time.monotonic() - started
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("target", ["postgresql"], indirect=True)
+def test_a_frozen_postgresql_costs_a_call_about_5_s_then_the_store_recovers(target: Target) -> None:
+    # Finding 9: a frozen server (SIGSTOP: its sockets stay open and the kernel still acknowledges
+    # what the hall sends) hung a session holding a pooled connection for over 180 s.
+    assert target.cluster is not None
+    store = target.open(retry_after_s=3)
+    assert store.like("h1", "before") == 1  # a pooled connection to the server
+    with target.cluster.frozen():
+        outcome, took = _timed(lambda: store.like("h1", "during"))
+        assert isinstance(outcome, StoreUnavailable), f"{outcome!r} after {took:.1f} s"
+        assert took <= FROZEN_CALL_LIMIT_S, f"a pooled connection waited {took:.1f} s"
+        outcome, took = _timed(lambda: store.likes("h1"))
+        assert isinstance(outcome, StoreUnavailable)
+        assert took < 0.5, "after one timeout, calls are refused at once for the back-off"
+        fresh = target.open(retry_after_s=3)  # another process's store: a new connection
+        outcome, took = _timed(lambda: fresh.likes("h1"))
+        assert isinstance(outcome, StoreUnavailable), f"{outcome!r} after {took:.1f} s"
+        assert took <= FROZEN_CALL_LIMIT_S, f"a new connection waited {took:.1f} s"
+    time.sleep(3.2)  # the back-off
+    outcome, took = _timed(lambda: store.like("h1", "after"))
+    assert outcome == 2, f"{outcome!r} after {took:.1f} s: the same store works again, no restart"
+    assert fresh.likes("h1") == 2
 
 
 @pytest.mark.parametrize("url", ["mysql://x@localhost/hall", "not a url at all"])
