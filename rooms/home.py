@@ -39,15 +39,19 @@ with st.container(key="home_top"):
                 ("stat_craftsmen", stats["craftsmen"]),
                 ("stat_studios", stats["studios"]),
             ):
-                st.metric(t(key, lang), f"{value:,}", width=150)
+                st.metric(t(key, lang), f"{value:,}", width="content")
         st.header(t("home_doors", lang), anchor=False)
-        for col, era in zip(st.columns(len(cat.eras)), cat.eras, strict=True):
-            with col, st.container(border=True, key=f"door_{era.id}"):
+        # Side by side on a page; one above the other beside a kiosk's wall, each a full row.
+        places = [st.container() for _ in cat.eras] if touch else st.columns(len(cat.eras))
+        for place, era in zip(places, cat.eras, strict=True):
+            with place, st.container(border=True, key=f"door_{era.id}"):
                 st.subheader(era.name.get(lang), anchor=False)
                 st.caption(f"{era.span(lang)} · {t('era_door_count', lang, n=cat.count('era', era.id))}")
                 if not touch:  # a kiosk's door keeps to what fits beside the wall
                     st.markdown("　".join(trait.get(lang) for trait in era.traits))
-                label = t("enter_era", lang, era=t(room(era_room(era.id)).label, lang))
+                # On a kiosk the door's own title names the era: the button stays short beside it.
+                era_label = t(room(era_room(era.id)).label, lang)
+                label = t("enter_door", lang) if touch else t("enter_era", lang, era=era_label)
                 st.page_link(page(era_room(era.id)), label=label, icon=":material/arrow_forward:")
 
 st.header(t("home_featured", lang), anchor=False)

@@ -18,6 +18,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "home_featured": ("今日人物", "Featured today"),
     "era_door_count": ("{n} 位", "{n} people"),
     "enter_era": ("进入{era}", "Enter {era}"),
+    "enter_door": ("进入", "Enter"),  # beside the era's name on a kiosk door
     "more_craftsmen": ("走进工匠馆", "Visit the craftsmen"),
     "open_directory": ("查阅名录", "Browse the directory"),
     # era rooms and cards
