@@ -13,7 +13,7 @@ from hall.ui.lang import current
 from hall.ui.text import t_inert
 
 cat, lang = catalog(), current()
-st.title(t("room_admin", lang))
+st.title(t("room_admin", lang), anchor=False)
 if not curator(lang):
     st.stop()
 sign_out_button(lang)

@@ -35,17 +35,17 @@ def showcase() -> None:
     slide = slides[int(time.time() // SLIDE_SECONDS) % len(slides)]
     with st.container(key="attract_slide"):
         if hasattr(slide, "intro"):  # an era
-            st.title(slide.name.get(lang))
-            st.header(slide.span(lang))
-            st.subheader("　".join(trait.get(lang) for trait in slide.traits))
+            st.title(slide.name.get(lang), anchor=False)
+            st.header(slide.span(lang), anchor=False)
+            st.subheader("　".join(trait.get(lang) for trait in slide.traits), anchor=False)
             st.markdown(slide.intro.get(lang))
             return
         st.image(portrait_url(slide, "page"), width=240, alt=slide.name)
-        st.title(plain(slide.name))
+        st.title(plain(slide.name), anchor=False)
         line = plain(honour_summary(slide, cat, lang))
         if slide.sample:
             line += f" :orange-badge[{t('sample_tag', lang)}]"
-        st.subheader(line)
+        st.subheader(line, anchor=False)
         if slide.paragraphs:
             st.markdown(plain(slide.paragraphs[0]))
 

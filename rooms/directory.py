@@ -15,7 +15,7 @@ MAX_ROWS = 2000
 cat, lang, idx = catalog(), current(), index()
 frame = directory(lang)
 
-st.title(t("room_directory", lang))
+st.title(t("room_directory", lang), anchor=False)
 st.caption(t("directory_intro", lang))
 industries = {i.name.zh: i.name.get(lang) for i in cat.industries}
 c1, c2, c3, c4 = st.columns(4)

@@ -23,7 +23,7 @@ def figures(days: int) -> VisitStats:
     return store().visit_stats(days=days)  # aggregate queries; cached so a busy day costs little
 
 
-st.title(t("room_figures", lang))
+st.title(t("room_figures", lang), anchor=False)
 days = (
     st.segmented_control(
         t("figures_period", lang),
@@ -57,7 +57,7 @@ st.plotly_chart(modes, config=CHART, key="fig_by_mode")
 
 
 def people(title: str, tallies) -> None:
-    st.subheader(title)
+    st.subheader(title, anchor=False)
     shown = [(cat.honoree(x.key), x.count) for x in tallies if cat.has(x.key)]
     if not shown:
         st.caption(t("figures_none", lang))
@@ -71,7 +71,7 @@ with left:
 with right:
     people(t("figures_most_liked", lang), fig.most_liked)
 
-st.subheader(t("figures_search_terms", lang))
+st.subheader(t("figures_search_terms", lang), anchor=False)
 if st.session_state.get("curator"):
     left, right = st.columns(2)
     for col, title, rows in (

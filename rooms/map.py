@@ -76,12 +76,12 @@ if not district:
     st.info(t("map_pick", lang), icon=":material/touch_app:")
     st.stop()
 
-st.subheader(t("map_people", lang, district=names[district]))
+st.subheader(t("map_people", lang, district=names[district]), anchor=False)
 charts.people_page(
     charts.district_people(district, era, honour), f"page_district_{district}_{era}_{honour}", lang
 )
 
-st.subheader(t("map_studios_here", lang, district=names[district]))
+st.subheader(t("map_studios_here", lang, district=names[district]), anchor=False)
 studios = studios_in(cat, district)
 if studios:
     studio_list(studios, cat, lang, key=f"page_studios_{district}")

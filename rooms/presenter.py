@@ -16,7 +16,7 @@ from hall.ui.nav import page
 from hall.ui.text import plain, t_inert
 
 cat, lang = catalog(), current()
-st.title(t("room_presenter", lang))
+st.title(t("room_presenter", lang), anchor=False)
 if not unlocked(lang):
     st.stop()
 
@@ -64,7 +64,7 @@ def move(delta: int) -> None:
 
 with st.container(key="stop_card", border=True):
     st.caption(t("presenter_stop_of", lang, n=index + 1, total=len(tour.stops)))
-    st.header(plain(describe(stop, cat, lang)))
+    st.header(plain(describe(stop, cat, lang)), anchor=False)
     for point in stop.points:
         st.markdown(f"- {plain(point)}")
     st.page_link(
@@ -112,7 +112,7 @@ def clock() -> None:
 
 clock()
 
-st.subheader(t("presenter_screen", lang))
+st.subheader(t("presenter_screen", lang), anchor=False)
 if st.session_state.get("paired"):
     st.success(t_inert("presenter_paired", lang, code=st.session_state["paired"]))
     if st.button(t("presenter_end", lang), key="end_tour", icon=":material/stop_circle:"):

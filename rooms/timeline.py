@@ -43,7 +43,7 @@ def in_span(h: Honoree) -> str:
     )
 
 
-st.title(t("room_timeline", lang))
+st.title(t("room_timeline", lang), anchor=False)
 st.caption(t("timeline_intro", lang, first=first, city=cat.info.city.get(lang)))
 left, right = st.columns([1, 2], vertical_alignment="bottom")
 view = left.segmented_control(
@@ -96,7 +96,7 @@ title = (
     else t("timeline_people_span", lang, start=start, end=end)
 )
 with st.container(horizontal=True, vertical_alignment="center"):
-    st.subheader(title, width="stretch")
+    st.subheader(title, width="stretch", anchor=False)
     if (start, end) != (first, last):
         st.button(t("timeline_all_years", lang), key="all_years", on_click=all_years, icon=":material/undo:")
 

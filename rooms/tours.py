@@ -16,7 +16,7 @@ from hall.ui.text import plain
 from hall.ui.tour_draft import add_stop, draft_doc, draft_from, edit_stops, new_draft
 
 cat, lang = catalog(), current()
-st.title(t("room_tours", lang))
+st.title(t("room_tours", lang), anchor=False)
 if not unlocked(lang):
     st.stop()
 
@@ -48,7 +48,7 @@ draft["audience"] = right.selectbox(
     index=AUDIENCES.index(draft["audience"]),
 )
 
-st.subheader(t("builder_add", lang))
+st.subheader(t("builder_add", lang), anchor=False)
 people, era, year, place, room = st.tabs(
     [
         t("stop_honoree", lang),
@@ -109,7 +109,7 @@ with room:
         t("builder_add_stop", lang), key="add_room_btn", on_click=add_stop, args=(StopKind.ROOM, chosen_room)
     )
 
-st.subheader(t("builder_stops", lang))
+st.subheader(t("builder_stops", lang), anchor=False)
 edit_stops(draft, cat, lang)
 tour, problems = parse_tour(draft_doc(draft), targets(cat), "builder")
 st.metric(t("builder_total", lang), t("minutes", lang, n=sum(s["minutes"] for s in draft["stops"])))

@@ -120,6 +120,7 @@ def district_map_figure(
             textfont={
                 "size": text_px,
                 "family": FONT,
+                "shadow": "auto",  # a halo in the paper's colour: names stay legible over the dots
                 "color": ["#fffdf9" if counts is not None and v / top > 0.65 else INK for v in values],
             },
             hoverinfo="skip",

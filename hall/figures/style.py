@@ -65,6 +65,9 @@ KIOSK_TEXT_PX = 20
 
 
 def base_layout(height: int, text_px: int = TEXT_PX, **extra: Any) -> dict[str, Any]:
+    # Axes, legend and title name their size too: Streamlit's chart theme sets its own smaller
+    # ones (12.75 px), which win over the layout's font.
+    sized = {"font": {"size": text_px}}
     return {
         "height": height,
         "font": {"family": FONT, "color": INK, "size": text_px},
@@ -72,7 +75,18 @@ def base_layout(height: int, text_px: int = TEXT_PX, **extra: Any) -> dict[str, 
         "plot_bgcolor": "rgba(0,0,0,0)",
         "hoverlabel": {"font": {"family": FONT}},
         **extra,
+        "xaxis": {"tickfont": {"size": text_px}, **extra.get("xaxis", {})},
+        "yaxis": {"tickfont": {"size": text_px}, **extra.get("yaxis", {})},
+        "legend": {**sized, **extra.get("legend", {})},
+        "title": {**sized, **_title(extra.get("title"))},
     }
+
+
+def _title(title: object) -> dict[str, Any]:
+    """A layout title given as text or as a dict, as a dict."""
+    if title is None:
+        return {}
+    return dict(title) if isinstance(title, Mapping) else {"text": title}
 
 
 def era_shape(start: int, end: int, fill: str, line: Mapping[str, Any] | None = None) -> dict[str, Any]:

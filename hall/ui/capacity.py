@@ -262,7 +262,7 @@ def busy_page(lang: str) -> None:
     visitor who followed a deep link lands on it once let in.
     """
     with st.container(key=BUSY_KEY):
-        st.title(t("busy_title", lang))
+        st.title(t("busy_title", lang), anchor=False)
         st.markdown(t("busy_body", lang, seconds=RETRY_SECONDS))
         st.button(t("busy_retry", lang), key="busy_retry", icon=":material/refresh:", type="primary")
 

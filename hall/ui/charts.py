@@ -19,6 +19,7 @@ from hall.honours import HonourTable, People
 from hall.labels import t
 from hall.pack import write_atomically
 from hall.pack.records import Honoree
+from hall.rooms import era_room, room
 from hall.ui.cards import person_pages
 from hall.ui.data import catalog, settings
 from hall.ui.text import plain
@@ -190,7 +191,8 @@ def life_chart(honoree_id: str, lang: str, year: int) -> go.Figure | None:
         timeline.era_bands(cat.eras, max((year, *(x.year or 0 for x in h.honours)))),
         lang=lang,
         honour_names={code: cat.honour_name(code, lang) for code in {x.code for x in h.honours}},
-        era_names={e.id: e.name.get(lang) for e in cat.eras},
+        # The eras' short names (their rooms'): a recent era's band is narrow.
+        era_names={e.id: t(room(era_room(e.id)).label, lang) for e in cat.eras},
         text_px=text_px(),
     )
 
@@ -203,7 +205,7 @@ def life_line(h: Honoree, lang: str) -> None:
     role = next((e for e in events if e.kind == "role"), None)
     if fig is None and role is None:
         return
-    st.subheader(t("life_line", lang))
+    st.subheader(t("life_line", lang), anchor=False)
     if fig is not None:
         show(fig, key="life_line")
     notes = []

@@ -55,7 +55,7 @@ def import_directory(lang: str) -> None:
         st.caption(t("import_duplicates", lang, rows="、".join(map(str, report.duplicates))))
     for title, issues in (("import_rejected", report.rejected), ("import_warnings", report.warnings)):
         if issues:
-            st.subheader(t(title, lang))
+            st.subheader(t(title, lang), anchor=False)
             st.dataframe(
                 pd.DataFrame(
                     [(i.sheet, i.row, i.column, i.reason) for i in issues],
@@ -65,7 +65,7 @@ def import_directory(lang: str) -> None:
                 width="stretch",
             )
     if plan.people:
-        st.subheader(t("import_people", lang))
+        st.subheader(t("import_people", lang), anchor=False)
         st.dataframe(
             pd.DataFrame(
                 [

@@ -51,7 +51,7 @@ def guestbook(honoree_id: str | None, lang: str) -> None:
     """Leave a message (to the hall, or to one person) and read the approved ones; the author
     also sees their own message, marked as awaiting review. A fragment, like 致敬: sending a
     message redraws the guestbook, not the page around it."""
-    st.subheader(t("guestbook_title" if honoree_id is None else "guestbook_to_person", lang))
+    st.subheader(t("guestbook_title" if honoree_id is None else "guestbook_to_person", lang), anchor=False)
     form_key = f"guestbook_{honoree_id or 'hall'}"
     with st.form(form_key, clear_on_submit=True):
         text = st.text_area(t("guestbook_prompt", lang), max_chars=MAX_TEXT, key=f"{form_key}_text")
