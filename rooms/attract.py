@@ -17,7 +17,7 @@ from hall.ui.lang import current
 from hall.ui.nav import page
 from hall.ui.screen import pairing_code
 from hall.ui.text import plain
-from hall.ui.wall import name_wall
+from hall.ui.wall import motion_paused, name_wall
 
 SLIDE_SECONDS = 8
 cat, lang = catalog(), current()
@@ -32,7 +32,12 @@ else:
 def showcase() -> None:
     people = cat.featured(dt.date.today(), 12)
     slides = [*people[:4], cat.eras[0], *people[4:8], cat.eras[1], *people[8:], cat.eras[2]]
-    slide = slides[int(time.time() // SLIDE_SECONDS) % len(slides)]
+    now = int(time.time() // SLIDE_SECONDS) % len(slides)
+    # Paused (WCAG 2.2.2), the slide on screen stays until the visitor resumes.
+    held = st.session_state.setdefault("attract_held", now) if motion_paused() else None
+    if held is None:
+        st.session_state.pop("attract_held", None)
+    slide = slides[now if held is None else held]
     with st.container(key="attract_slide"):
         if hasattr(slide, "intro"):  # an era
             st.title(slide.name.get(lang), anchor=False)

@@ -11,6 +11,7 @@ from hall.ui.lang import current
 from hall.ui.widgets import choice
 
 MAX_ROWS = 2000
+AS_TEXT_ROWS = 50  # the grid is drawn on a canvas: its first rows again as a table for screen readers
 
 cat, lang, idx = catalog(), current(), index()
 frame = directory(lang)
@@ -64,7 +65,11 @@ if level is not None:
 st.caption(t("shown_count", lang, n=total))
 if total > MAX_ROWS:  # a browser table of 100,000 rows helps no one; the CSV has them all
     st.caption(t("table_capped", lang, n=MAX_ROWS))
-st.dataframe(public_columns(rows.head(MAX_ROWS)), hide_index=True, width="stretch", height=560)
+shown = public_columns(rows.head(MAX_ROWS))
+alt = t("directory_alt", lang, n=total, shown=min(len(shown), AS_TEXT_ROWS))
+st.dataframe(shown, hide_index=True, width="stretch", height=560, alt=alt)
+with st.expander(t("directory_as_text", lang, n=min(len(shown), AS_TEXT_ROWS))):
+    st.table(shown.head(AS_TEXT_ROWS), hide_index=True)  # an HTML table a screen reader walks
 st.download_button(
     t("download_csv", lang),
     data=lambda: directory_csv(matching(len(cat.honorees))[1], lang),

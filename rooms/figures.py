@@ -8,6 +8,7 @@ from hall.figures import visits_by_day_figure, visits_by_mode_figure
 from hall.labels import t
 from hall.rooms import HONOREE
 from hall.store import VisitStats
+from hall.ui import charts
 from hall.ui.charts import text_px
 from hall.ui.data import catalog, store
 from hall.ui.lang import current
@@ -15,7 +16,6 @@ from hall.ui.nav import page
 from hall.ui.text import plain
 
 cat, lang = catalog(), current()
-CHART = {"displayModeBar": False}
 
 
 @st.cache_data(ttl=30, show_spinner=False)
@@ -49,11 +49,11 @@ with st.container(horizontal=True, gap="medium"):
 by_day = visits_by_day_figure(
     [d.day for d in fig.visits_by_day], [d.count for d in fig.visits_by_day], lang=lang, text_px=text_px()
 )
-st.plotly_chart(by_day, config=CHART, key="fig_by_day")
+charts.show(by_day, key="fig_by_day", about=t("figures_by_day", lang))
 modes = visits_by_mode_figure(
     [m.key for m in fig.visits_by_mode], [m.count for m in fig.visits_by_mode], lang=lang, text_px=text_px()
 )
-st.plotly_chart(modes, config=CHART, key="fig_by_mode")
+charts.show(modes, key="fig_by_mode", about=t("figures_by_mode", lang))
 
 
 def people(title: str, tallies) -> None:

@@ -66,7 +66,7 @@ with main:
     except PackError as exc:
         charts.map_problems(exc, lang)
     else:
-        charts.show(fig, key="map_chart", on_select=pick_district)
+        charts.show(fig, key="map_chart", about=t("map_intro", lang), on_select=pick_district)
     if tally.get(""):
         st.caption(t("map_no_district", lang, n=tally[""]))
 

@@ -50,7 +50,7 @@ with main:
     except PackError as exc:
         charts.map_problems(exc, lang)
     else:
-        charts.show(fig, key="studios_map", on_select=pick_district)
+        charts.show(fig, key="studios_map", about=t("room_studios", lang), on_select=pick_district)
     unplaced = sum(1 for s in studios if s.lon is None or s.lat is None)
     if unplaced:
         st.caption(t("studios_unplaced", lang, n=unplaced))

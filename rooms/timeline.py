@@ -66,6 +66,7 @@ start, end = right.slider(t("timeline_span", lang), first, last, key="span", bin
 charts.show(
     charts.timeline_chart(decades, lang, (start, end), year),
     key="timeline_chart",
+    about=t("timeline_intro", lang),
     on_select=pick_span,
     selection_mode=("points", "box"),
 )

@@ -1,6 +1,20 @@
 """Labels: search, the directory, the timeline, the map and the studios."""
 
 LABELS: dict[str, tuple[str, str]] = {
+    # a chart or table read as text (charts.as_text, the directory)
+    "chart_as_text": ("图表的文字版（{n} 项）", "The chart as text ({n} items)"),
+    "chart_series": ("类别", "Series"),
+    "chart_mark": ("内容", "What it shows"),
+    "chart_alt": (
+        "图表：{title}。下方“图表的文字版”逐项列出。",
+        "Chart: {title}. Listed item by item under “The chart as text”.",
+    ),
+    "directory_alt": (
+        "名录表格，共 {n} 位，可按列排序；下方“表格的文字版”列出前 {shown} 位，下载 CSV 可得全部。",
+        "The directory table, {n} people, sortable by column; “The table as text” below lists "
+        "the first {shown}, the CSV has everyone.",
+    ),
+    "directory_as_text": ("表格的文字版（前 {n} 位）", "The table as text (first {n})"),
     # search
     "search_box": ("姓名、拼音、首字母、单位、事迹……", "Name, pinyin, initials, employer, deeds…"),
     "search_placeholder": ("例如：丁卫松、dws、小笼包、绍兴县", "e.g. 丁卫松, dws, 小笼包, 绍兴县"),

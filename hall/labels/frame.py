@@ -3,6 +3,12 @@
 LABELS: dict[str, tuple[str, str]] = {
     # frame and navigation
     "lang_switch": ("English", "中文"),
+    "large_on": ("长辈版", "Large text"),  # the switch's label while the standard hall shows
+    "large_off": ("标准版", "Standard text"),
+    "large_help": (
+        "大字、高对比、大按钮，每屏内容更少",
+        "Large text, high contrast, big buttons, fewer items a screen",
+    ),
     "menu": ("展厅导航", "Rooms"),
     # Streamlit's own English words on every page, in the hall's language (frame.js)
     "skip_to_content": ("跳到正文", "Skip to main content"),

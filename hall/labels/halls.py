@@ -46,8 +46,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "{n} shown of {total} (the directory lists everyone)",
     ),
     "wall_real": ("粗体：真实人物，均注明出处", "Bold: real people, each with a cited source"),
-    "wall_pause": ("暂停滚动", "Pause"),
-    "wall_resume": ("继续滚动", "Resume"),
+    "wall_pause": ("暂停播放", "Pause"),  # the moving wall and the changing slides alike
+    "wall_resume": ("继续播放", "Resume"),
     "filter_honour": ("荣誉", "Honour"),
     "filter_district": ("区、县（市）", "District"),
     "filter_industry": ("行业", "Industry"),

@@ -4,6 +4,7 @@ LABELS: dict[str, tuple[str, str]] = {
     # likes and guestbook
     "like": ("致敬 {n}", "Salute {n}"),
     "liked": ("已致敬 {n}", "Saluted {n}"),
+    "liked_help": ("再按一次，收回致敬", "Press again to take the salute back"),
     "guestbook_title": ("观众留言", "Visitors' book"),
     "guestbook_to_person": ("给劳模留言", "Leave a message"),
     "guestbook_prompt": ("写下您的敬意与感想", "Write your respect and thoughts"),

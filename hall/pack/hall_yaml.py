@@ -12,6 +12,9 @@ from hall.errors import PackError
 from hall.pack.problems import Problems
 from hall.pack.records import District, Era, HallInfo, HonourKind, HonourType, Industry, Level, Text
 
+# WCAG 2.2.1: a visitor gets at least 20 s to answer "还在参观吗？" before the kiosk resets.
+MIN_WARNING_SECONDS = 20
+
 
 def _text(value: Any) -> Text:
     if isinstance(value, Mapping):
@@ -49,8 +52,16 @@ def read_hall_yaml(
         base_url=str(doc.get("base_url", "") or "").rstrip("/"),
         sample_data=bool(doc.get("sample_data", False)),
         idle_seconds=int(kiosk.get("idle_seconds", 90) or 90),
-        warning_seconds=int(kiosk.get("warning_seconds", 10) or 10),
+        warning_seconds=int(kiosk.get("warning_seconds", MIN_WARNING_SECONDS) or MIN_WARNING_SECONDS),
     )
+    if info.warning_seconds < MIN_WARNING_SECONDS:
+        problems.add(
+            name,
+            None,
+            "kiosk.warning_seconds",
+            f"is {info.warning_seconds}: it must be at least {MIN_WARNING_SECONDS} seconds, "
+            "the time WCAG 2.2.1 gives a visitor to answer before the screen resets",
+        )
     if not info.name.zh:
         problems.add(name, None, "name", "the hall has no name")
 

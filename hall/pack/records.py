@@ -120,7 +120,7 @@ class HallInfo:
     base_url: str = ""
     sample_data: bool = False
     idle_seconds: int = 90
-    warning_seconds: int = 10
+    warning_seconds: int = 20
     extra: dict[str, object] = field(default_factory=dict)
 
 

@@ -7,12 +7,14 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from hall import figures, geo, timeline
 from hall.config import STATIC_DIR, Mode
 from hall.figures import PLOTLY_CONFIG
+from hall.figures.as_text import chart_lines
 from hall.figures.style import KIOSK_TEXT_PX, TEXT_PX
 from hall.geo import DistrictMap
 from hall.honours import HonourTable, People
@@ -20,6 +22,8 @@ from hall.labels import t
 from hall.pack import write_atomically
 from hall.pack.records import Honoree
 from hall.rooms import era_room, room
+from hall.ui import lang as lang_ui
+from hall.ui import large
 from hall.ui.cards import person_pages
 from hall.ui.data import catalog, settings
 from hall.ui.text import plain
@@ -58,8 +62,12 @@ def timeline_counts(decades: bool, year: int) -> timeline.Counts:
     return timeline.decade_counts(table, first, last) if decades else timeline.year_counts(table, first, last)
 
 
-@st.cache_resource(show_spinner=False, max_entries=128)
 def timeline_chart(decades: bool, lang: str, span: tuple[int, int], year: int) -> go.Figure:
+    return _timeline_chart(decades, lang, span, year, text_px())
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _timeline_chart(decades: bool, lang: str, span: tuple[int, int], year: int, px: int) -> go.Figure:
     cat = catalog()
     first, last = timeline_years(year)
     return figures.timeline_figure(
@@ -69,7 +77,7 @@ def timeline_chart(decades: bool, lang: str, span: tuple[int, int], year: int) -
         lang=lang,
         decades=decades,
         span=span,
-        text_px=text_px(),
+        text_px=px,
     )
 
 
@@ -126,7 +134,10 @@ def district_people(adcode: str, era: str | None, honour: str | None) -> People:
 
 
 def text_px() -> int:
-    """Chart text: read standing at a kiosk, or at arm's length on a phone or PC."""
+    """Chart text: read standing at a kiosk, or at arm's length on a phone or PC; the 长辈版's
+    body size when a visitor asked for large text."""
+    if large.on():
+        return large.BODY_PX
     return KIOSK_TEXT_PX if settings().mode in (Mode.KIOSK, Mode.SCREEN) else TEXT_PX
 
 
@@ -139,9 +150,19 @@ def district_names(lang: str) -> dict[str, str]:
     return {d.adcode: d.name.get(lang) for d in catalog().districts}
 
 
+def map_chart(lang: str, **options: Any) -> go.Figure:
+    """The district map at this visitor's text size; `options` as for `_map_chart`.
+
+    Raises:
+        PackError: the pack's boundaries cannot be used (see district_map).
+    """
+    return _map_chart(lang, text_px(), **options)
+
+
 @st.cache_resource(show_spinner=False, max_entries=256)
-def map_chart(
+def _map_chart(
     lang: str,
+    px: int,
     *,
     era: str | None = None,
     honour: str | None = None,
@@ -166,7 +187,7 @@ def map_chart(
         studios=geo.studios_in(cat, studio_district, open_only) if with_studios else (),
         selected=selected,
         height=map_height(),
-        text_px=text_px(),
+        text_px=px,
     )
 
 
@@ -183,7 +204,7 @@ def map_problems(exc: Exception, lang: str) -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def life_chart(honoree_id: str, lang: str, year: int) -> go.Figure | None:
+def life_chart(honoree_id: str, lang: str, year: int, px: int) -> go.Figure | None:
     cat = catalog()
     h = cat.honoree(honoree_id)
     return figures.life_line_figure(
@@ -193,21 +214,21 @@ def life_chart(honoree_id: str, lang: str, year: int) -> go.Figure | None:
         honour_names={code: cat.honour_name(code, lang) for code in {x.code for x in h.honours}},
         # The eras' short names (their rooms'): a recent era's band is narrow.
         era_names={e.id: t(room(era_room(e.id)).label, lang) for e in cat.eras},
-        text_px=text_px(),
+        text_px=px,
     )
 
 
 def life_line(h: Honoree, lang: str) -> None:
     """个人年表: birth and dated honours on the eras' line, then what the record leaves undated."""
     events = timeline.life_line(catalog(), h)
-    fig = life_chart(h.id, lang, this_year())
+    fig = life_chart(h.id, lang, this_year(), text_px())
     undated = sum(1 for e in events if e.kind == "honour" and e.year is None)
     role = next((e for e in events if e.kind == "role"), None)
     if fig is None and role is None:
         return
     st.subheader(t("life_line", lang), anchor=False)
     if fig is not None:
-        show(fig, key="life_line")
+        show(fig, key="life_line", about=t("life_line", lang))
     notes = []
     if undated:
         notes.append(t("life_undated", lang, n=undated))
@@ -238,12 +259,15 @@ def show(
     fig: go.Figure,
     *,
     key: str,
+    about: str,
     on_select: Callable[[], None] | None = None,
     selection_mode: tuple[str, ...] = ("points",),
 ) -> None:
-    """st.plotly_chart with the hall's offline config (no CDN, no mode bar, no scroll zoom)."""
+    """st.plotly_chart with the hall's offline config (no CDN, no mode bar, no scroll zoom), and
+    below it the chart as text for a screen reader; `about` says what it shows."""
+    alt = t("chart_alt", lang_ui.current(), title=about)
     if on_select is None:
-        st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, width="stretch")
+        st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, width="stretch", alt=alt)
     else:
         st.plotly_chart(
             fig,
@@ -252,7 +276,24 @@ def show(
             width="stretch",
             on_select=on_select,
             selection_mode=selection_mode,  # type: ignore[arg-type]
+            alt=alt,
         )
+    as_text(fig)
+
+
+def as_text(fig: go.Figure) -> None:
+    """The chart's marks as a table under a fold (WCAG 1.1.1). Not on a touchscreen: it has no
+    screen reader, and its text lists already stand beside each chart."""
+    if settings().mode in (Mode.KIOSK, Mode.SCREEN):
+        return
+    lines = chart_lines(fig)
+    if not lines:
+        return
+    lang = lang_ui.current()
+    with st.expander(t("chart_as_text", lang, n=len(lines))):
+        series = [s for s, _ in lines]
+        columns = {t("chart_series", lang): series} if any(series) else {}
+        st.table(pd.DataFrame(columns | {t("chart_mark", lang): [w for _, w in lines]}), hide_index=True)
 
 
 def selection(key: str) -> dict[str, Any]:

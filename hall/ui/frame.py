@@ -12,7 +12,7 @@ from hall.config import Mode
 from hall.errors import HallError, HonoreeNotFound, PackError
 from hall.labels import t
 from hall.rooms import ATTRACT, HOME, by_url, room, rooms_for
-from hall.ui import capacity, kiosk, screen, visits
+from hall.ui import capacity, kiosk, large, screen, visits
 from hall.ui import lang as lang_ui
 from hall.ui.data import catalog, settings
 from hall.ui.nav import page, pages
@@ -45,7 +45,13 @@ def run() -> None:
         return
     kiosk_mode = mode is Mode.KIOSK
     touch_screen = mode in (Mode.KIOSK, Mode.SCREEN)
-    room = st.navigation(pages(mode, lang), position="hidden" if touch_screen or not let_in else "top")
+    large_text = large.on() and not touch_screen  # a kiosk has its own 大字·高对比 (kiosk.py)
+    if large_text:
+        large.keep_in_link()
+        large.style()
+    # The 长辈版 shows the rooms as a row of big links instead of the menu (no pop-ups).
+    top_menu = not (touch_screen or large_text) and let_in
+    room = st.navigation(pages(mode, lang), position="top" if top_menu else "hidden")
     if not let_in:  # more visitors than this process serves well: the busy page, no rooms
         capacity.busy_page(lang)
         return
@@ -78,14 +84,36 @@ def run() -> None:
 
 
 def _header(hall_name: str, sample: bool, lang: str, *, switch: bool) -> None:
+    large_text = large.on()
     with st.container(horizontal=True, vertical_alignment="center", key="hall_header"):
         badge = f" :orange-badge[{t('sample_badge', lang)}]" if sample else ""
-        st.markdown(
-            f"**{plain(hall_name)}**{badge}", help=t("sample_note", lang) if sample else None, width="stretch"
-        )
+        note = t("sample_note", lang) if sample and not large_text else None  # no pop-ups when large
+        st.markdown(f"**{plain(hall_name)}**{badge}", help=note, width="stretch")
         if switch:
-            _phone_menu(lang)
+            if not large_text:
+                _phone_menu(lang)
+            large.switch(lang)
             lang_ui.switch(lang)
+    if large_text and switch:
+        if sample:
+            st.caption(t("sample_note", lang))
+        _room_bar(lang)
+
+
+def _room_bar(lang: str) -> None:
+    """The 长辈版's menu, in the page rather than a pop-up: every room as a big link, in rows on a
+    wide screen; on a phone folded under one labelled line (large.css shows one or the other)."""
+    with st.container(key="large_rooms"):
+        _room_links(lang, "large_bar")
+    with st.expander(t("menu", lang), icon=":material/menu:"):
+        _room_links(lang, "large_fold")
+
+
+def _room_links(lang: str, key: str) -> None:
+    with st.container(horizontal=True, key=key):
+        for r in rooms_for(settings().mode):
+            if r.visible:
+                st.page_link(page(r.key), label=t(r.label, lang), icon=r.icon)
 
 
 def _phone_menu(lang: str) -> None:

@@ -38,8 +38,21 @@ def like_button(honoree_id: str, lang: str) -> None:
         except StoreUnavailable:
             st.session_state["_like_failed"] = True
 
+    def unlike() -> None:  # a second press takes the salute back: the button never goes dead
+        try:
+            store().unlike(honoree_id, session_key())
+        except StoreUnavailable:
+            st.session_state["_like_failed"] = True
+
     label = t("liked" if mine else "like", lang, n=count)
-    st.button(label, key="like", on_click=like, disabled=mine, icon=":material/favorite:", type="primary")
+    st.button(
+        label,
+        key="like",
+        on_click=unlike if mine else like,
+        icon=":material/favorite:",
+        type="primary",
+        help=t("liked_help", lang) if mine else None,
+    )
     if st.session_state.pop("_like_failed", False):
         st.warning(t("store_down_like", lang))
     if limited := st.session_state.pop("_like_limited", ""):

@@ -36,9 +36,11 @@
     const playing = [...document.querySelectorAll("video")].some((v) => !v.paused && !v.ended);
     if (playing) { state.last = Date.now(); return; }
     const extras = [...document.querySelectorAll("[data-hall-extra]")].map((el) => Number(el.dataset.hallExtra) || 0);
-    const limit = (state.cfg.idle + Math.max(0, ...extras)) * 1000;
+    // Asked after `idle` (plus any reading time) without a touch; reset `warn` seconds later.
+    const ask = (state.cfg.idle + Math.max(0, ...extras)) * 1000;
+    const limit = ask + state.cfg.warn * 1000;
     const idle = Date.now() - state.last;
     if (idle >= limit) { location.assign(state.cfg.attract); }
-    else if (idle >= limit - state.cfg.warn * 1000) { show(Math.ceil((limit - idle) / 1000)); }
+    else if (idle >= ask) { show(Math.ceil((limit - idle) / 1000)); }
   }, 250);
 })();

@@ -14,6 +14,7 @@ from hall.pack import Catalog
 from hall.qr import deep_link, qr_svg
 from hall.rooms import rooms_for
 from hall.ui import lang as lang_ui
+from hall.ui import large
 from hall.ui.data import catalog
 from hall.ui.nav import page, title
 
@@ -27,7 +28,7 @@ ATTRACT_URL = "./attract"
 def chrome(cat: Catalog, lang: str, *, show_bar: bool = True, idle: bool = True) -> None:
     """Lock the screen down and install the idle watchdog; then the big room bar."""
     st.html(f"<style>{_CSS}</style>")
-    if st.session_state.get("contrast"):
+    if large.on():
         st.html(f"<style>{_CONTRAST_CSS}</style>")
     config = {
         "idle": cat.info.idle_seconds if idle else 0,
@@ -45,10 +46,6 @@ def chrome(cat: Catalog, lang: str, *, show_bar: bool = True, idle: bool = True)
         _bar(cat, lang)
 
 
-def _toggle_contrast() -> None:
-    st.session_state["contrast"] = not st.session_state.get("contrast", False)
-
-
 def _bar(cat: Catalog, lang: str) -> None:
     """One row of big room buttons (two at most upright), large text, the language; and, while the
     pack is sample data, its badge — the kiosk has no other header."""
@@ -59,7 +56,7 @@ def _bar(cat: Catalog, lang: str) -> None:
         st.button(
             t("kiosk_contrast", lang),
             key="contrast_switch",
-            on_click=_toggle_contrast,
+            on_click=large.toggle,
             icon=":material/text_increase:",
         )
         lang_ui.switch(lang)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from hall.labels import t
+from hall.ui import large
 
 PER_PAGE = 24
 KIOSK_PER_PAGE = 12  # what a kiosk screen holds with its pager in view, in either orientation
@@ -29,6 +30,8 @@ def paged(
     if not total:
         st.info(t(empty, lang))
         return
+    if large.on():
+        per_page = min(per_page, large.PER_PAGE)
     pages = max(1, -(-total // per_page))
     page = min(max(1, st.session_state.get(key, 1)), pages)
     st.session_state[key] = page

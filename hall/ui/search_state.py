@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 import streamlit as st
 
 FILTERS = ("era", "honour", "district", "industry")
+KEPT = ("lang", "size")
 
 
 def seed_from_url(options: Mapping[str, Sequence[str]]) -> None:
@@ -25,7 +26,8 @@ def write_to_url(query: str, filters: Mapping[str, str | None]) -> None:
     """Keep the address bar a shareable deep link of what is on screen."""
     params = {"q": query} if query else {}
     params |= {name: value for name, value in filters.items() if value}
-    if st.query_params.get("lang"):
-        params["lang"] = st.query_params["lang"]
+    for kept in KEPT:  # the visitor's language and text size stay in the link
+        if st.query_params.get(kept):
+            params[kept] = st.query_params[kept]
     if params != st.query_params.to_dict():
         st.query_params.from_dict(params)

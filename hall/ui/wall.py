@@ -38,7 +38,7 @@ def name_wall(lang: str, *, moving: bool = False) -> None:
         if shown == total
         else t("wall_sample", lang, n=f"{shown:,}", total=f"{total:,}")
     )
-    paused = " paused" if st.session_state.get("wall_paused") else ""
+    paused = " paused" if motion_paused() else ""
     motion = f" moving{paused}" if moving else ""
     title = _escape(t("wall_title", lang))
     st.html(
@@ -54,6 +54,11 @@ def name_wall(lang: str, *, moving: bool = False) -> None:
             on_click=_toggle_pause,
             icon=":material/play_arrow:" if paused else ":material/pause:",
         )
+
+
+def motion_paused() -> bool:
+    """Whether the visitor paused the attract screen's motion: the wall and the changing slides."""
+    return bool(st.session_state.get("wall_paused"))
 
 
 def _toggle_pause() -> None:

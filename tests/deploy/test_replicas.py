@@ -28,6 +28,7 @@ from tests.support.needs import missing
 from tests.support.pgcluster import ClusterUnavailable, PgCluster, throwaway_cluster
 from tests.support.servers import Nginx, Replica, find_nginx, start_nginx, start_replica, wait_healthy
 from tests.support.streamlit_client import Session, http_get
+from tests.support.streamlit_screen import saluted
 
 # The processes are started once per module on each xdist worker that runs some of these
 # tests (a few seconds each); xdist_group cannot pin them to one worker under pytest 9.
@@ -130,11 +131,11 @@ def test_a_like_on_replica_a_is_counted_on_replica_b(hall: Hall) -> None:
             await on_a.open("honoree", f"id={LIKED_ON_A}")
             before = like_count(on_a)
             liked = await on_a.click("like")
-            assert liked.widget("like").disabled
+            assert saluted(liked.widget("like"))
             assert like_count(on_a) == before + 1
             await on_b.open("honoree", f"id={LIKED_ON_A}")
             assert like_count(on_b) == before + 1
-            assert not on_b.screen.widget("like").disabled  # B's visitor has not saluted yet
+            assert not saluted(on_b.screen.widget("like"))  # B's visitor has not saluted yet
         finally:
             await on_a.close()
             await on_b.close()

@@ -81,9 +81,9 @@ def test_attract_screen_shows_a_person_or_era_and_a_way_in(kiosk_env, open_room)
 def test_contrast_switch_toggles_large_text(kiosk_env, open_room) -> None:
     at = open_room()
     at = at.button(key="contrast_switch").click().run()
-    assert at.session_state["contrast"] is True
+    assert at.session_state["large"] is True
     at = at.button(key="contrast_switch").click().run()
-    assert at.session_state["contrast"] is False
+    assert at.session_state["large"] is False
 
 
 def test_soak_random_taps_raise_nothing_and_memory_stays_flat(kiosk_env, open_room) -> None:
@@ -109,6 +109,23 @@ def test_the_attract_screen_moves_the_wall_and_marks_sample_people(kiosk_env, op
     at = at.button(key="wall_pause").click().run()
     wall = next(h.proto.body for h in at.get("html") if 'class="hall-wall' in h.proto.body)
     assert 'class="hall-wall moving paused"' in wall
+
+
+def test_pausing_the_attract_screen_holds_its_slide_until_resumed(
+    kiosk_env, open_room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """WCAG 2.2.2: nothing moves for more than 5 s without a way to pause it."""
+    import time as clock
+
+    monkeypatch.setattr(clock, "time", lambda: 1.0)
+    at = open_room("attract")
+    first = at.title[0].value
+    at = at.button(key="wall_pause").click().run()
+    monkeypatch.setattr(clock, "time", lambda: 8.0 * 3 + 1)  # three slides later
+    at.run()
+    assert at.title[0].value == first
+    at = at.button(key="wall_pause").click().run()  # resumed: the slide of the moment
+    assert at.title[0].value != first
 
 
 @pytest.mark.parametrize("slot", range(15))

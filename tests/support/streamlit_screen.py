@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from hall.labels import t
 from hall.ui.capacity import BUSY_KEY  # the busy page's container
 
 
@@ -100,3 +101,8 @@ class Screen:
                 value = getattr(body, name)
                 if isinstance(value, str) and value:
                     self.texts.append(value)
+
+
+def saluted(button: Widget) -> bool:
+    """Whether the 致敬 button says this visitor has saluted (it stays pressable, to take it back)."""
+    return button.label.startswith(tuple(t("liked", lang, n=0).split()[0] for lang in ("zh", "en")))
