@@ -7,6 +7,7 @@ PORT    ?= 8501
 .PHONY: setup run kiosk test lint format clean scale-demo
 
 setup: $(STAMP)
+	@$(PY) -m tools.axe >/dev/null  # the browser tests' accessibility engine, pinned (once)
 
 $(STAMP): requirements.txt
 	python3 -m venv .venv

@@ -10,6 +10,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Large text, high contrast, big buttons, fewer items a screen",
     ),
     "menu": ("展厅导航", "Rooms"),
+    "range_start": ("起", "start"),  # a range slider's two thumbs (frame.js)
+    "range_end": ("止", "end"),
     # Streamlit's own English words on every page, in the hall's language (frame.js)
     "skip_to_content": ("跳到正文", "Skip to main content"),
     "help": ("说明", "Help"),

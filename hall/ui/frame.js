@@ -33,10 +33,15 @@
       const about = el.getAttribute("aria-label").replace(/^Help( for )?/, "");
       el.setAttribute("aria-label", about ? `${c.help}：${about}` : c.help);
     }
+    // A range slider names its two thumbs "(label) — start" and "… — end", in English.
+    for (const el of document.querySelectorAll('input[type="range"][aria-label$=" — start"], input[type="range"][aria-label$=" — end"]')) {
+      const label = el.getAttribute("aria-label").replace(/ — (start|end)$/, (m, end) => ` — ${c[end]}`);
+      if (label !== el.getAttribute("aria-label")) el.setAttribute("aria-label", label);
+    }
     for (const el of document.querySelectorAll('[aria-label="Link to heading"]')) {
       el.setAttribute("aria-label", c.anchor);
     }
-    // A kiosk's era doors each say only "进入" beside their title: read "进入 <era>".
+    // A kiosk's era doors each say only "进入" beside their title: read "进入" and the era.
     for (const door of document.querySelectorAll('[class*="st-key-door_"]')) {
       const link = door.querySelector("a[href]");
       const title = door.querySelector("h1, h2, h3");

@@ -141,6 +141,8 @@ def page_setup(what: str = "") -> None:
         "skip": t("skip_to_content", lang),
         "help": t("help", lang),
         "anchor": t("link_to_heading", lang),
+        "start": t("range_start", lang),
+        "end": t("range_end", lang),
     }
     # "<" escaped: no text in the config, ours or a pack's, can close the script element.
     cfg = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c")
