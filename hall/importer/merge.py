@@ -13,7 +13,7 @@ from hall.importer.columns import FIELDS, FILLABLE
 from hall.importer.ids import IDS_FILE, Ids
 from hall.importer.report import Findings, ImportPlan, PlannedPerson, quote
 from hall.importer.rows import Row, Terms
-from hall.importer.sources import GATHERED, agree, conflict_note, gather
+from hall.importer.sources import GATHERED, agree, conflict_note, gather, same_value
 from hall.pack import write as packwrite
 from hall.pack.schema import HONOREE, HONOUR
 from hall.pack.write import PackCsv
@@ -220,7 +220,7 @@ class _Merge:
                     merged[fld] = gather(str(have or ""), str(value), fld)
                 elif have in (None, ""):
                     merged[fld] = value
-                elif value != have and not (fld == "district" and self.terms.same_district(value, have)):
+                elif not same_value(fld, value, have, self.terms.same_district):
                     self.findings.warn(
                         row.row,
                         self.findings.column(row.sheet, fld),
@@ -258,9 +258,7 @@ class _Merge:
                 continue
             if not current:
                 people.set(record, fld, str(value))
-            elif current != str(value) and not (
-                fld == "district" and self.terms.same_district(current, str(value))
-            ):
+            elif not same_value(fld, current, value, self.terms.same_district):
                 self.findings.warn(
                     members[0].row,
                     self.findings.column(members[0].sheet, fld),

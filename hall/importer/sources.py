@@ -10,6 +10,7 @@ the other is noted on the record, naming the source that prints it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -29,6 +30,7 @@ FIELD_NAMES = {
     "industry": "行业",
     "quote": "格言",
 }
+_QUOTED = re.compile(r"《([^》]+)》")
 # Company-name words too common to show that two units are the same.
 _GENERIC = ("有限公司", "股份", "集团", "公司", "浙江省", "浙江", "绍兴市", "绍兴")
 
@@ -45,6 +47,17 @@ def same_unit(a: str, b: str) -> bool:
     the words every company name shares are left out (绍兴柯桥排水有限公司 ~ 柯桥排水公司)."""
     ka, kb = _unit(a), _unit(b)
     return bool(ka and kb) and (ka in kb or kb in ka)
+
+
+def same_value(field: str, a: object, b: object, same_district: Callable[[str, str], bool]) -> bool:
+    """Whether two sources print one fact alike: the same words (punctuation, spaces and
+    traditional forms aside), one district under two names, one unit printed shorter."""
+    ta, tb = str(a), str(b)
+    if normalize(ta) == normalize(tb):
+        return True
+    if field == "district":
+        return same_district(ta, tb)
+    return field == "employer" and same_unit(ta, tb)
 
 
 def comparable(values: Mapping[str, Any]) -> bool:
@@ -86,5 +99,12 @@ def gather(have: str, more: str, field: str) -> str:
 def conflict_note(field: str, value: object, source: str) -> str:
     """A note that a source prints `field` as `value`: "工作单位：《标题》作“X”"."""
     cited = citations(source)
-    who = f"《{cited[0].title.strip('《》')}》" if cited else "另一来源"
+    title = cited[0].title if cited else ""
+    quoted = _QUOTED.search(title)
+    if quoted:
+        who = f"《{quoted.group(1)}》"
+    elif title.startswith("（") and "）" in title:  # an untitled page, described
+        who = title[: title.index("）") + 1]
+    else:
+        who = title.split("，")[0].strip() or "另一来源"
     return f"{FIELD_NAMES.get(field, field)}：{who}作“{value}”"

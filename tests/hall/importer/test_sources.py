@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hall.importer import apply_import, plan_import
-from hall.importer.sources import agree, gather, same_unit
+from hall.importer.sources import agree, conflict_note, gather, same_unit
 from hall.pack import load_catalog
 
 HEADER = "姓名,工作单位,所在区县,荣誉称号,获评年份,来源,资料说明"
@@ -55,12 +55,12 @@ def test_a_value_two_sources_print_differently_is_noted_on_the_record(pack: Path
     plan = _plan(
         pack,
         f"李四,某厂,诸暨市,省劳模,2015,{A},来源未给单位全称",
-        f"李四,某厂二车间,诸暨市,浙江工匠,2018,{B},",
+        f"李四,另一厂,诸暨市,浙江工匠,2018,{B},",
     )
     apply_import(plan)
     li = next(h for h in load_catalog(pack).honorees if h.name == "李四")
     assert li.employer == "某厂"  # the first source's, as printed
-    assert li.note == "来源未给单位全称；工作单位：《乙报》作“某厂二车间”"
+    assert li.note == "来源未给单位全称；工作单位：《乙报》作“另一厂”"
     assert [w.code for w in plan.report.warnings] == ["conflict"]
 
 
@@ -117,3 +117,16 @@ def test_rows_without_unit_or_district_agree_with_anyone() -> None:
 )
 def test_gathering_adds_only_what_is_new(have: str, more: str, field: str, expected: str) -> None:
     assert gather(have, more, field) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "named"),
+    [
+        ("《乙报》，某出版社，2020 http://b.example/2", "《乙报》"),
+        ("（学校新闻：慰问劳模），某大学 http://c.example/3", "（学校新闻：慰问劳模）"),
+        ("浙江工人日报 2017-04-27", "浙江工人日报 2017-04-27"),
+        ("", "另一来源"),
+    ],
+)
+def test_a_conflict_note_names_the_source_that_prints_the_other_value(source: str, named: str) -> None:
+    assert conflict_note("employer", "另一厂", source) == f"工作单位：{named}作“另一厂”"
