@@ -72,7 +72,9 @@ def agree(a: Mapping[str, Any], b: Mapping[str, Any], same_district: Callable[[s
         return True
     ea, eb = str(a.get("employer") or ""), str(b.get("employer") or "")
     da, db = str(a.get("district") or ""), str(b.get("district") or "")
-    return (bool(ea and eb) and same_unit(ea, eb)) or (bool(da and db) and (da == db or same_district(da, db)))
+    return (bool(ea and eb) and same_unit(ea, eb)) or (
+        bool(da and db) and (da == db or same_district(da, db))
+    )
 
 
 def gather(have: str, more: str, field: str) -> str:

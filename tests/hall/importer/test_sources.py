@@ -73,12 +73,14 @@ def test_a_person_of_the_pack_keeps_their_sources_and_gains_the_rows(pack: Path)
     apply_import(plan_import(text.encode(), "ids.csv", pack))
     zheng = load_catalog(pack).honoree("t05")
     assert zheng.employer == "柯桥某印染厂"  # the pack's value is never overwritten
-    assert zheng.source.endswith(A) and zheng.source.count("http://a.example/1") == 1
+    assert zheng.source.endswith(A)
+    assert zheng.source.count("http://a.example/1") == 1
     assert zheng.note == "工作单位：《甲报》作“柯桥另一印染厂”"
 
 
 def test_a_pack_namesake_whose_unit_and_district_differ_is_another_person(pack: Path) -> None:
-    text = f"姓名,出生年份,工作单位,所在区县,荣誉称号,获评年份,来源\n周文斌,1960,新昌某医院,新昌县,省劳模,2015,{A}\n"
+    text = "姓名,出生年份,工作单位,所在区县,荣誉称号,获评年份,来源\n"
+    text += f"周文斌,1960,新昌某医院,新昌县,省劳模,2015,{A}\n"
     plan = plan_import(text.encode(), "real.csv", pack)
     assert [(p.name, p.new) for p in plan.people] == [("周文斌", True)]
     assert [w.code for w in plan.report.warnings] == ["namesake_split"]
