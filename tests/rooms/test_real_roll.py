@@ -59,3 +59,14 @@ def test_the_welcome_hall_says_how_many_are_real_and_features_them(open_room, ca
     featured = cat.featured(dt.date.today(), 8)
     assert featured
     assert not any(h.sample for h in featured)
+
+
+def test_a_kiosk_era_room_offers_the_real_roll_as_a_tap_chip(kiosk_env, open_room, cat) -> None:
+    at = open_room(era_room("new_era"))
+    at.button_group(key="era_view").set_value("people").run()
+    at.button_group(key="new_era_real_chip").set_value("real").run()
+    real = [h for h in cat.members("era", "new_era") if not h.sample]
+    shown = set(_card_ids(at))
+    assert shown
+    assert shown <= {h.id for h in real}
+    assert not at.get("toggle")  # a chip, not a small switch, on a touchscreen
