@@ -8,6 +8,7 @@ from hall.labels import t
 from hall.pack.records import Level
 from hall.ui.data import catalog, directory, index
 from hall.ui.lang import current
+from hall.ui.realroll import real_only
 from hall.ui.widgets import choice
 
 MAX_ROWS = 2000
@@ -45,8 +46,9 @@ with c4:
         t("filter_industry", lang), list(industries), "dir_industry", industries.__getitem__, lang
     )
 text = st.text_input(t("search_box", lang), key="dir_text", max_chars=50)
+real = real_only("dir_real", lang) or None
 
-filters = {"era": era, "district": district, "industry": industry}
+filters = {"era": era, "district": district, "industry": industry, "real": real}
 
 
 def matching(limit: int) -> tuple[int, pd.DataFrame]:

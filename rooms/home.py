@@ -14,6 +14,7 @@ from hall.ui.data import catalog
 from hall.ui.guestbook import guestbook
 from hall.ui.lang import current
 from hall.ui.nav import link, page
+from hall.ui.realroll import real_count_line
 from hall.ui.wall import name_wall
 from hall.ui.widgets import kiosk
 
@@ -40,6 +41,7 @@ with st.container(key="home_top"):
                 ("stat_studios", stats["studios"]),
             ):
                 st.metric(t(key, lang), f"{value:,}", width="content")
+        st.caption(real_count_line(cat, lang))
         st.header(t("home_doors", lang), anchor=False)
         # Side by side on a page; one above the other beside a kiosk's wall, each a full row.
         places = [st.container() for _ in cat.eras] if touch else st.columns(len(cat.eras))

@@ -11,6 +11,7 @@ from hall.search import Match
 from hall.ui.cards import card_grid, person_pages
 from hall.ui.data import catalog, index
 from hall.ui.lang import current
+from hall.ui.realroll import real_only
 from hall.ui.search_state import seed_from_url, write_to_url
 from hall.ui.text import ECHO_LIMIT, highlight, plain
 from hall.ui.visits import count_search
@@ -39,6 +40,8 @@ else:
         t("search_box", lang), key="q", placeholder=t("search_placeholder", lang), max_chars=100
     )
 filters = {name: st.session_state.get(f"s_{name}") for name in names}
+with found_side:
+    filters["real"] = "1" if real_only("s_real", lang) else None
 result = idx.search(query, **filters, limit=0)
 
 

@@ -13,11 +13,12 @@ from hall.importer.columns import FIELDS, FILLABLE
 from hall.importer.ids import IDS_FILE, Ids
 from hall.importer.report import Findings, ImportPlan, PlannedPerson, quote
 from hall.importer.rows import Row, Terms
+from hall.importer.sources import GATHERED, agree, conflict_note, gather, same_value
 from hall.pack import write as packwrite
 from hall.pack.schema import HONOREE, HONOUR
 from hall.pack.write import PackCsv
 
-_NEW = "\0"  # a group key starting with this is a new person: "\0name\0birth year"
+_NEW = "\0"  # a group key starting with this is a new person: "\0name\0birth year\0n"
 
 
 def merge(rows: Sequence[Row], pack: Path, terms: Terms, findings: Findings) -> ImportPlan:
@@ -125,6 +126,7 @@ class _Merge:
     def _groups(self, rows: list[Row]) -> dict[str, list[Row]]:
         """Who each row is: an existing id, or a new person keyed by (name, birth year)."""
         groups: dict[str, list[Row]] = defaultdict(list)
+        self._new_keys: dict[tuple[str, int | None], list[str]] = defaultdict(list)
         for row in rows:
             name, birth, given = row.values["name"], row.values["birth_year"], row.values["id"]
             if given:
@@ -154,11 +156,20 @@ class _Merge:
                     "ambiguous_person",
                 )
                 continue
-            if matches:
+            if matches and agree(row.values, self._pack_values(matches[0]), self.terms.same_district):
                 groups[matches[0]].append(row)
                 continue
+            if matches:
+                self.findings.warn(
+                    row.row,
+                    "",
+                    f"{name}: neither unit nor district agrees with {matches[0]}'s in the pack; "
+                    "imported as another person of the same name",
+                    "namesake_split",
+                    row.sheet,
+                )
             namesakes = [hid for (n, _b), ids in self.by_key.items() if n == name for hid in ids]
-            if namesakes:
+            if namesakes and not matches:
                 self.findings.warn(
                     row.row,
                     "",
@@ -167,8 +178,32 @@ class _Merge:
                     "namesake",
                     row.sheet,
                 )
-            groups[f"{_NEW}{name}{_NEW}{birth}"].append(row)
+            groups[self._new_key(row, name, birth, groups)].append(row)
         return groups
+
+    def _new_key(self, row: Row, name: str, birth: int | None, groups: dict[str, list[Row]]) -> str:
+        """The new person a row is: one of this name whose unit or district agrees, else another
+        person of the same name (two sources naming different units are not merged)."""
+        keys = self._new_keys[(name, birth)]
+        for key in keys:
+            if all(agree(row.values, m.values, self.terms.same_district) for m in groups[key]):
+                return key
+        key = f"{_NEW}{name}{_NEW}{birth}{_NEW}{len(keys)}"
+        if keys:
+            self.findings.warn(
+                row.row,
+                "",
+                f"{name}: neither unit nor district agrees with row {groups[keys[0]][0].row}; "
+                "imported as another person of the same name",
+                "namesake_split",
+                row.sheet,
+            )
+        keys.append(key)
+        return key
+
+    def _pack_values(self, hid: str) -> dict[str, str]:
+        record = self.by_id[hid]
+        return {f: self.people.get(record, f) for f in ("employer", "district")}
 
     def _reject(self, row: Row, fld: str, reason: str, code: str) -> None:
         self.findings.reject(row.row, row.sheet, fld, reason, code)
@@ -181,16 +216,21 @@ class _Merge:
                 value, have = row.values.get(fld), merged.get(fld)
                 if value in (None, ""):
                     continue
-                if have in (None, ""):
+                if fld in GATHERED:  # each source's citation, note and words are kept
+                    merged[fld] = gather(str(have or ""), str(value), fld)
+                elif have in (None, ""):
                     merged[fld] = value
-                elif value != have and not (fld == "district" and self.terms.same_district(value, have)):
+                elif not same_value(fld, value, have, self.terms.same_district):
                     self.findings.warn(
                         row.row,
                         self.findings.column(row.sheet, fld),
-                        f"{fld} differs from row {members[0].row} for {merged['name']}; kept the first",
+                        f"{fld} differs from row {members[0].row} for {merged['name']}; kept the first, "
+                        "the other noted on the record",
                         "conflict",
                         row.sheet,
                     )
+                    note = conflict_note(fld, value, str(row.values.get("source") or ""))
+                    merged["note"] = gather(str(merged.get("note") or ""), note, "note")
         return merged
 
     def _add_person(self, hid: str, merged: dict[str, Any]) -> list[str]:
@@ -213,18 +253,23 @@ class _Merge:
             if value in (None, ""):
                 continue
             current = people.get(record, fld)
+            if current and fld in ("source", "note"):  # the pack's citations stay; new ones join
+                people.set(record, fld, gather(current, str(value), fld))
+                continue
             if not current:
                 people.set(record, fld, str(value))
-            elif current != str(value) and not (
-                fld == "district" and self.terms.same_district(current, str(value))
-            ):
+            elif not same_value(fld, current, value, self.terms.same_district):
                 self.findings.warn(
                     members[0].row,
                     self.findings.column(members[0].sheet, fld),
-                    f"{fld} differs from the pack's for {people.get(record, 'id')}; the pack's value kept",
+                    f"{fld} differs from the pack's for {people.get(record, 'id')}; the pack's value kept, "
+                    "the other noted on the record",
                     "kept_pack_value",
                     members[0].sheet,
                 )
+                printed_by = next((m for m in members if m.values.get(fld) == value), members[0])
+                note = conflict_note(fld, value, str(printed_by.values.get("source") or ""))
+                people.set(record, "note", gather(people.get(record, "note"), note, "note"))
 
     def _add_honours(
         self, hid: str, wanted: list[tuple[str, int | None]], mine: list[list[str]], first: Row

@@ -32,7 +32,7 @@ from hall.pack.records import District, HonourKind
 from hall.personal import personal_value
 
 MIN_AGE_AT_HONOUR = 14
-_PROSE = ("deeds", "quote", "source")
+_PROSE = ("deeds", "quote", "source", "note")
 
 
 @dataclass(frozen=True)

@@ -129,11 +129,12 @@ class Catalog:
         return tuple(picked)
 
     def featured(self, day: dt.date, limit: int = 6) -> tuple[Honoree, ...]:
-        """A day's featured honorees: real people first, then a stable daily draw."""
+        """A day's featured honorees: real people as far as there are, a stable daily draw of
+        them, and invented ones only to fill the rest."""
         rng = random.Random(day.toordinal())
         real = list(self._groups.get("featured", {}).get("real", ()))
         rng.shuffle(real)
-        chosen = real[: limit // 2]
+        chosen = real[:limit]
         pool = self._groups.get("featured", {}).get("sample", ())
         chosen += rng.sample(pool, min(limit - len(chosen), len(pool)))
         return tuple(self.honorees[i] for i in chosen[:limit])

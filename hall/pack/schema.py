@@ -193,6 +193,9 @@ HONOREE = RecordKind(
         Field("portrait", published=False),
         SAMPLE,
         SOURCE,
+        # What the sources leave open or disagree on (a year not given, two units printed): shown
+        # beside the sources. Not 备注: an office's remarks column is internal, never published.
+        Field("note", headers=_words("资料说明 来源说明 note")),
     ),
 )
 

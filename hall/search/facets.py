@@ -11,7 +11,8 @@ Filters (all optional, combined with AND; a list of values means any of them): `
 or name · ``honour`` honour code, name or alias · ``district`` adcode, today's name or a former
 name · ``industry`` industry name · ``years=(start, end)`` inclusive, on any honour whose year
 is known (either end may be None) · ``kind`` ``"model_worker"`` (has a model-worker honour) or
-``"craftsman"``. A filter value the catalogue does not know matches nobody.
+``"craftsman"`` · ``real`` true for real (cited) people only. A filter value the catalogue does
+not know matches nobody.
 
 The names of the values (today's and former district names, honour names and aliases, era
 names) are also words a query can match: ``value_matches`` finds them.
@@ -46,6 +47,7 @@ class Filters(NamedTuple):
     industry: tuple[str, ...] | None = None
     years: tuple[int | None, int | None] | None = None
     kind: str | None = None
+    real: bool | None = None  # True: only real (cited) people, not the invented sample
 
     @classmethod
     def of(
@@ -56,9 +58,16 @@ class Filters(NamedTuple):
         industry: str | Iterable[str] | None = None,
         years: tuple[int | None, int | None] | None = None,
         kind: str | None = None,
+        real: bool | str | None = None,
     ) -> Filters:
         return cls(
-            _as_set(era), _as_set(honour), _as_set(district), _as_set(industry), _years(years), kind or None
+            _as_set(era),
+            _as_set(honour),
+            _as_set(district),
+            _as_set(industry),
+            _years(years),
+            kind or None,
+            True if real else None,
         )
 
 
@@ -137,6 +146,7 @@ def build_facets(
     arrays["year_values"] = np.asarray([y for y, _ in pairs], dtype=np.int32)
     arrays["year_rows"] = np.asarray([r for _, r in pairs], dtype=np.int32)
     arrays["craftsman"] = np.fromiter((bool(h.is_craftsman) for h in people), dtype=bool, count=n)
+    arrays["real"] = np.fromiter((not h.sample for h in people), dtype=bool, count=n)
     worker = {c for c, k in catalog.honour_kinds.items() if k.type is HonourType.MODEL_WORKER}
     arrays["model_worker"] = np.fromiter(
         (any(o.code in worker for o in h.honours) for h in people), dtype=bool, count=n
@@ -203,6 +213,7 @@ class Facets:
         self._year_rows = arrays["year_rows"]
         self._craftsman = arrays["craftsman"]
         self._model_worker = arrays["model_worker"]
+        self._real = arrays["real"]
         self._words: list[tuple[str, str, int, bool]] = [tuple(w) for w in meta["words"]]
         starts, at = [], 0
         for text, *_ in self._words:
@@ -274,6 +285,8 @@ class Facets:
                 mask &= self._model_worker
             else:
                 mask[:] = False
+        if filters.real:
+            mask &= self._real
         with self._lock:
             self._filter_cache[filters] = mask
             while len(self._filter_cache) > _FILTER_CACHE:

@@ -157,6 +157,7 @@ class SearchIndex:
         industry: str | Iterable[str] | None = None,
         years: tuple[int | None, int | None] | None = None,
         kind: str | None = None,
+        real: bool | str | None = None,
         limit: int = 50,
         offset: int = 0,
     ) -> SearchResult:
@@ -167,7 +168,7 @@ class SearchIndex:
         """
         raw = query[:MAX_QUERY_CHARS] if isinstance(query, str) else ""
         words = tuple(w[:MAX_WORD_CHARS] for w in split_words(raw)[:MAX_WORDS])
-        filters = Filters.of(era, honour, district, industry, years, kind)
+        filters = Filters.of(era, honour, district, industry, years, kind, real)
         limit = max(0, int(limit))
         offset = max(0, int(offset))
         key = (words, filters, limit, offset)

@@ -16,6 +16,7 @@ from hall.ui.cards import display_name, found_people, honour_summary, person_pag
 from hall.ui.data import catalog, index, settings
 from hall.ui.lang import current
 from hall.ui.nav import link, page
+from hall.ui.realroll import real_only
 from hall.ui.text import plain
 from hall.ui.widgets import choice, kiosk
 
@@ -89,11 +90,12 @@ def _people(era_id: str, lang: str) -> None:
             lambda c: cat.district(c).name.get(lang),
             lang,
         )
+    real = real_only(f"{era_id}_real", lang) or None
     if not kiosk():
         st.subheader(t("era_people", lang), anchor=False)
-    key = f"page_{era_id}_{honour}_{district}"
-    total = idx.search("", era=era_id, honour=honour, district=district, limit=0).total
-    people = found_people(era=era_id, honour=honour, district=district)
+    key = f"page_{era_id}_{honour}_{district}_{real}"
+    total = idx.search("", era=era_id, honour=honour, district=district, real=real, limit=0).total
+    people = found_people(era=era_id, honour=honour, district=district, real=real)
     person_pages(total, key, lang, people, era=era_id)
 
 

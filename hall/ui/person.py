@@ -105,6 +105,8 @@ def sources(h: Honoree, lang: str, *, kiosk: bool) -> None:
     lead out of the hall there)."""
     if h.source:
         st.caption(f"{plain(t('source', lang))}：{cited(h.source, links=not kiosk)}")
+    if h.note:  # what the sources leave open or disagree on, as the record says
+        st.caption(f"{plain(t('person_note', lang))}：{plain(h.note)}")
 
 
 def share(h: Honoree, lang: str) -> None:

@@ -124,6 +124,7 @@ PEOPLE = (
         position="线路工",
         industry="电力",
         deeds="常年坚守输电线路。",
+        sample=True,  # one invented person among the real: the real filter has something to drop
     ),
     person(
         "p03",

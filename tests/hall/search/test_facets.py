@@ -48,6 +48,9 @@ FILTERS = [
     ({"years": ("1990", 2000)}, Filters(years=(1990, 2000))),
     ({"years": (None, 1985)}, Filters(years=(None, 1985))),
     ({"kind": "craftsman"}, Filters(kind="craftsman")),
+    ({"real": True}, Filters(real=True)),
+    ({"real": "1"}, Filters(real=True)),
+    ({"real": False}, Filters()),
 ]
 
 
@@ -58,3 +61,13 @@ def test_filters_are_normalised_before_they_are_memoised(given: dict, normalised
 
 def test_unknown_kind_matches_nobody(index: SearchIndex) -> None:
     assert index.search("", kind="astronaut").total == 0
+
+
+def test_the_real_filter_keeps_only_people_not_marked_sample(index: SearchIndex) -> None:
+    real = {p.id for p in PEOPLE if not p.sample}
+    assert real
+    assert len(real) < len(PEOPLE)
+    found = index.search("", real=True, limit=0)
+    assert found.total == len(real)
+    assert set(index.search("", real=True, limit=len(PEOPLE)).ids) == real
+    assert index.search("", real=False).total == len(PEOPLE)
