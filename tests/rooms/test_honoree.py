@@ -281,7 +281,7 @@ def test_a_pack_recording_wins_over_synthesis_and_its_transcript_is_shown(open_r
             path.unlink()
 
 
-def test_an_offline_rendering_is_there_for_a_device_without_a_voice(open_room, cat, pack_env, tmp_path) -> None:
+def test_an_offline_rendering_is_there_for_a_device_without_a_voice(open_room, cat, tmp_path) -> None:
     from hall.voice import reading as voice
     from hall.voice.render import wav_path
     from tests.support.listening import listen_config
@@ -289,7 +289,7 @@ def test_an_offline_rendering_is_there_for_a_device_without_a_voice(open_room, c
     h = cat.honorees[5]
     at = open_room("honoree", id=h.id)
     assert not at.get("audio")
-    _tone(wav_path(tmp_path / "data", voice.person(h, cat, "zh")))  # as `python -m hall.voice render` leaves it
+    _tone(wav_path(tmp_path / "data", voice.person(h, cat, "zh")))  # as `hall.voice render` leaves it
     at = open_room("honoree", id=h.id)
     assert listen_config(at)["recording"] is False  # the device's own voice first …
     (offline,) = at.get("audio")  # … and this, which the control shows only when it has none

@@ -66,7 +66,8 @@ def test_a_changed_text_is_rendered_again_and_the_old_file_dropped(tmp_path: Pat
     old = render(tmp_path, voice.reading("era-reform", "zh", ["改革开放"]))
     other = render(tmp_path, voice.reading("era-reform-x", "zh", ["另一个"]))  # an id that starts alike
     new = render(tmp_path, voice.reading("era-reform", "zh", ["改革开放和社会主义现代化建设新时期"]))
-    assert new != old and new.exists()
+    assert new != old
+    assert new.exists()
     assert not old.exists()
     assert other.exists()
 
