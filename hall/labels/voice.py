@@ -3,7 +3,7 @@
 LABELS: dict[str, tuple[str, str]] = {
     "listen": ("听讲解", "Listen"),
     "listen_stop": ("停止讲解", "Stop"),
-    "listen_name": ("听讲解：{what}", "Listen: {what}"),
+    "listen_named": ("{action}：{what}", "{action}: {what}"),  # the button's accessible name
     "listen_recorded": ("录音讲解", "Recorded reading"),
     "listen_transcript": ("录音文字稿", "Transcript of the recording"),
     "listen_playing": ("正在朗读", "Reading aloud"),

@@ -15,7 +15,7 @@
 
   const show = (on, message) => {
     button.textContent = on ? cfg.labels.stop : cfg.labels.listen;
-    button.setAttribute("aria-label", `${button.textContent}：${cfg.what}`);
+    button.setAttribute("aria-label", on ? cfg.labels.stop_named : cfg.labels.listen_named);
     status.textContent = message || "";
   };
   const stop = () => {

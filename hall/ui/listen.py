@@ -62,6 +62,8 @@ def listen(reading: Reading, what: str) -> None:
             "labels": {
                 "listen": t("listen", lang),
                 "stop": t("listen_stop", lang),
+                "listen_named": t("listen_named", lang, action=t("listen", lang), what=what),
+                "stop_named": t("listen_named", lang, action=t("listen_stop", lang), what=what),
                 "playing": t("listen_playing", lang),
                 "none": t("listen_no_voice", lang),
             },
