@@ -28,7 +28,7 @@
   // Chrome reads long utterances unreliably: a sentence or a few at a time, queued.
   const chunks = (text) => {
     const out = [];
-    for (const piece of text.split(/(?<=[。！？；!?;\n])/)) {
+    for (const piece of text.match(/[^。！？；!?;\n]+[。！？；!?;\n]*|[。！？；!?;\n]+/g) || []) {
       if (out.length && (out[out.length - 1] + piece).length <= 160) out[out.length - 1] += piece;
       else if (piece.trim()) out.push(piece);
     }

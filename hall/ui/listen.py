@@ -8,6 +8,7 @@ without a voice for the language, plays the audio espeak-ng rendered ahead of ti
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -74,7 +75,8 @@ def listen(reading: Reading, what: str) -> None:
         st.html(
             # The offline rendering stays out of sight until the device turns out to have no voice.
             f"<style>{_CSS}.st-key-{key}_offline:not([data-hall-shown]) {{ display: none; }}</style>"
-            f'<button type="button" class="hall-listen{size}"></button>'
+            # Our own label (escaped all the same); the script names the button after what it reads.
+            f'<button type="button" class="hall-listen{size}">{html.escape(t("listen", lang))}</button>'
             '<span class="hall-listen-status" role="status" aria-live="polite"></span>'
             f"<script>{_JS.replace('CFG', cfg)}</script>",
             unsafe_allow_javascript=True,

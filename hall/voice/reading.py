@@ -68,7 +68,7 @@ def reading(reading_id: str, lang: str, texts: list[str]) -> Reading:
 
 def person(h: Honoree, cat: Catalog, lang: str) -> Reading:
     """The person's name, honours and deeds, as the page shows them."""
-    name = f"{h.name_en or h.name}" if lang == "en" else h.name
+    name = (h.name_en or h.name) if lang == "en" else h.name
     comma, stop = ("，", "。") if lang == "zh" else (", ", ".")
     honours = []
     for honour in h.honours:
