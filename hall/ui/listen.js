@@ -14,6 +14,7 @@
   let speaking = false;
 
   const show = (on, message) => {
+    button.toggleAttribute("data-on", on);
     button.textContent = on ? cfg.labels.stop : cfg.labels.listen;
     button.setAttribute("aria-label", on ? cfg.labels.stop_named : cfg.labels.listen_named);
     status.textContent = message || "";
@@ -52,9 +53,10 @@
   const play = (a) => {
     box.querySelector("." + cfg.offline)?.setAttribute("data-hall-shown", "1");
     a.play().catch(() => show(false));
-    show(true, cfg.labels.playing);
-    a.addEventListener("pause", () => show(false), { once: true });
   };
+  // The player's own buttons work too: media events do not bubble, but they can be caught.
+  box.addEventListener("play", () => show(true, cfg.labels.playing), true);
+  box.addEventListener("pause", () => show(false), true);
   const speak = async () => {
     await voicesReady();
     const own = voiceFor(cfg.lang);

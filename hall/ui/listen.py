@@ -33,6 +33,7 @@ _CSS = """
   color: #31333f; font: inherit; font-weight: 600; cursor: pointer; }
 .hall-listen::before { content: ""; border-style: solid; border-width: 0.45em 0 0.45em 0.75em;
   border-color: transparent transparent transparent #c8102e; }
+.hall-listen[data-on]::before { border-width: 0.4em; border-color: #c8102e; }
 .hall-listen:hover { background: #fdf1f3; }
 .hall-listen:focus-visible { outline: 3px solid #c8102e; outline-offset: 2px; }
 .hall-listen.kiosk { min-height: 60px; min-width: 60px; }
