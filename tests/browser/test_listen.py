@@ -206,3 +206,43 @@ def test_a_kiosk_does_not_reset_while_it_reads_aloud_and_does_once_it_stops(
     page.evaluate("window.speechSynthesis.speaking = false")  # the reading ends
     page.locator("#hall-still-there").wait_for(timeout=(countdown + 3) * 1000)
     page.wait_for_url("**/attract", timeout=(WARN_S + 5) * 1000)
+
+
+@pytest.fixture(scope="module")
+def recorded_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default pack's records with a recording of r001: a generated tone, never a voice."""
+    import math
+    import wave
+
+    root = tmp_path_factory.mktemp("listen-recorded")
+    shutil.copytree(REPO / "exhibits", root / "exhibits")
+    audio = root / "media" / "audio"
+    audio.mkdir(parents=True)
+    rate = 8000
+    with wave.open(str(audio / f"{PERSON}.wav"), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        tone = (int(3000 * math.sin(2 * math.pi * 440 * n / rate)) for n in range(rate * 20))
+        w.writeframes(b"".join(x.to_bytes(2, "little", signed=True) for x in tone))
+    (audio / f"{PERSON}.txt").write_text("（测试用的音调，不是人声。）", encoding="utf-8")
+    return root
+
+
+def test_a_pack_recording_plays_instead_of_the_voice_with_its_transcript(
+    hall_server, new_page, recorded_pack
+) -> None:
+    server = hall_server("online", env={"HALL_PACK": str(recorded_pack)})
+    page = new_page(server.url, (1280, 800))
+    _with_voices(page, ["zh-CN"])
+    page.goto(f"/honoree?id={PERSON}")
+    wait_ready(page)
+    assert "（测试用的音调，不是人声。）" in _main_text(page)  # the transcript, on screen
+    _tap(page, page.get_by_role("button", name="听讲解：丁卫松"))
+    audio = page.locator(".st-key-listen_r001 audio")
+    page.wait_for_function("(a) => !a.paused && a.currentTime > 0", arg=audio.element_handle())
+    assert page.evaluate("window.__spoken") == []  # the recording, not the device's voice
+    _tap(page, page.get_by_role("button", name="停止讲解：丁卫松"))
+    page.wait_for_function("(a) => a.paused", arg=audio.element_handle())
+    assert page.locator("audio").count() == 1  # played at the top, not again further down
+    assert_offline(page)
