@@ -12,8 +12,10 @@ from hall.ui.capacity import fragment
 from hall.ui.data import catalog, store
 from hall.ui.docent import all_tours, describe, docent_key, unlocked
 from hall.ui.lang import current
+from hall.ui.listen import listen
 from hall.ui.nav import page
 from hall.ui.text import plain, t_inert
+from hall.voice import reading as voice
 
 cat, lang = catalog(), current()
 st.title(t("room_presenter", lang), anchor=False)
@@ -65,6 +67,7 @@ def move(delta: int) -> None:
 with st.container(key="stop_card", border=True):
     st.caption(t("presenter_stop_of", lang, n=index + 1, total=len(tour.stops)))
     st.header(plain(describe(stop, cat, lang)), anchor=False)
+    listen(voice.stop(tour.id, index + 1, stop, lang), describe(stop, cat, lang))
     for point in stop.points:
         st.markdown(f"- {plain(point)}")
     st.page_link(

@@ -21,7 +21,14 @@ from hall.pack.write import recover, write_atomically
 log = logging.getLogger(__name__)
 
 # The code that turns a pack into a Catalog: a change to any of it invalidates saved catalogues.
-CATALOG_CODE = ("hall.pack", "hall.pinyin", "hall.textnorm", "hall.rooms")
+CATALOG_CODE = (
+    "hall.pack",
+    "hall.pinyin",
+    "hall.textnorm",
+    "hall.rooms",
+    "hall.voice.reading",
+    "hall.voice.recordings",
+)
 # Libraries whose output is stored (pinyin readings, traditional → simplified).
 CATALOG_LIBRARIES = ("pypinyin", "opencc")
 
@@ -70,6 +77,10 @@ def files_fingerprint(pack: Path) -> hashlib._Hash:
             if path.is_file() and ".backup" not in path.relative_to(exhibits).parts:
                 st = path.stat()
                 digest.update(f"{path.relative_to(pack)}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    audio = pack / "media" / "audio"  # recordings and transcripts are checked at load
+    for path in sorted(audio.iterdir()) if audio.is_dir() else ():
+        st = path.stat()
+        digest.update(f"{path.relative_to(pack)}|{st.st_size}|{st.st_mtime_ns}\n".encode())
     return digest
 
 

@@ -36,6 +36,8 @@ from hall.pack.records import (
 from hall.pack.schema import FieldType, RecordKind
 from hall.pack.tours import Targets, load_tours
 from hall.rooms import TOUR_STOPS
+from hall.voice import reading as voice
+from hall.voice import recordings
 
 FIRST_YEAR = 1949
 OLDEST_BIRTH_YEAR = 1870
@@ -266,6 +268,7 @@ def read_pack(pack: Path) -> Catalog:
     )
     tours, tour_problems = load_tours(exhibits / "tours", targets)
     problems.items.extend(tour_problems)
+    problems.items.extend(recordings.check(pack, voice.ids(people, (e.id for e in eras), tours)))
 
     return Catalog(
         info=info,

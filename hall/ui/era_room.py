@@ -15,10 +15,12 @@ from hall.rooms import HONOREE
 from hall.ui.cards import display_name, found_people, honour_summary, person_pages, portrait_url
 from hall.ui.data import catalog, index, settings
 from hall.ui.lang import current
+from hall.ui.listen import listen
 from hall.ui.nav import link, page
 from hall.ui.realroll import real_only
 from hall.ui.text import plain
 from hall.ui.widgets import choice, kiosk
+from hall.voice import reading as voice
 
 VIEWS = ("stories", "milestones", "people")  # a kiosk's era room, one screen each (labels era_view_*)
 
@@ -62,6 +64,7 @@ def _panel(era: Era, lang: str, *, title: bool = True) -> None:
     if title:
         st.title(era.name.get(lang), anchor=False)
     st.caption(era.span(lang))
+    listen(voice.era(era, lang), era.name.get(lang))
     with st.container(key="era_panel"):
         st.markdown(plain(era.intro.get(lang)))
         traits = "　".join(f":red-badge[{plain(trait.get(lang))}]" for trait in era.traits)

@@ -33,7 +33,8 @@
   };
   setInterval(() => {
     if (onAttract() || state.cfg.idle <= 0) { hide(); return; }
-    const playing = [...document.querySelectorAll("video")].some((v) => !v.paused && !v.ended);
+    const playing = [...document.querySelectorAll("video, audio")].some((v) => !v.paused && !v.ended)
+      || Boolean(window.speechSynthesis && speechSynthesis.speaking);  // 听讲解 reading aloud
     if (playing) { state.last = Date.now(); return; }
     const extras = [...document.querySelectorAll("[data-hall-extra]")].map((el) => Number(el.dataset.hallExtra) || 0);
     // Asked after `idle` (plus any reading time) without a touch; reset `warn` seconds later.

@@ -13,8 +13,10 @@ from hall.ui.cards import display_name, portrait_url
 from hall.ui.data import settings
 from hall.ui.guestbook import like_button
 from hall.ui.kiosk import hand_off, public_base, reading_time
+from hall.ui.listen import listen
 from hall.ui.nav import link
 from hall.ui.text import cited, plain
+from hall.voice import reading as voice
 
 
 def facts(h: Honoree, cat: Catalog, lang: str) -> None:
@@ -59,6 +61,7 @@ def recordings(h: Honoree, lang: str) -> None:
     the pack holds them (media/video/<id>.*, media/audio/<id>.*)."""
     pack = settings().pack
     film, sound = recording(pack, "video", h.id), recording(pack, "audio", h.id)
+    sound = sound if lang != "zh" else None  # a Chinese page plays it at the top (听讲解)
     if film:
         st.subheader(t("film", lang), anchor=False)
         st.video(film.url, subtitles=str(film.captions) if film.captions else None)
@@ -78,6 +81,7 @@ def first_screen(h: Honoree, cat: Catalog, lang: str, *, kiosk: bool) -> None:
             with st.container(key="portrait"):
                 st.image(portrait_url(h, "page"), width=240, alt=h.name)
             like_button(h.id, lang)
+            listen(voice.person(h, cat, lang), h.name)
         with st.container(key="person_facts"):
             st.title(plain(display_name(h, lang)), anchor=False)
             if h.sample:

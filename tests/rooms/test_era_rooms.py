@@ -103,3 +103,23 @@ def test_era_room_district_filter_keeps_only_that_district(open_room, cat) -> No
     at.selectbox(key="new_era_district").select("330681").run()
     expected = [h for h in cat.members("era", "new_era") if h.district_code == "330681"]
     assert t("shown_count", n=len(expected)) in texts(at)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_eras_opening_panel_can_be_listened_to(open_room, cat, lang) -> None:
+    from tests.support.listening import listen_config, read_aloud
+
+    era = cat.era("reform")
+    at = open_room(era_room("reform"), lang=lang)
+    config = listen_config(at)
+    assert read_aloud(config) == [era.name.get(lang), era.span(lang), era.intro.get(lang)]
+    assert (config["what"], config["lang"]) == (era.name.get(lang), lang)
+    page = texts(at).replace("\\", "")
+    assert era.intro.get(lang)[:20] in page  # the text read is on screen
+
+
+def test_a_kiosk_eras_stories_view_keeps_its_listen_control(kiosk_env, open_room, cat) -> None:
+    from tests.support.listening import listen_config
+
+    at = open_room(era_room("new_era"))
+    assert listen_config(at)["passages"][0]["text"] == cat.era("new_era").name.zh

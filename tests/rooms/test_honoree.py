@@ -217,3 +217,85 @@ def test_new_sessions_cannot_flood_the_requests(open_room, cat, store) -> None:
         at = at.button(key=f"FormSubmitter:request_{h.id}-{t('request_send')}").click().run()
     assert len(store.change_requests()) == per_client
     assert says(at, "limit_client_request")
+
+
+# -------------------------------------------------- 听讲解 read-aloud (issue 17)
+
+
+def _tone(path) -> None:
+    import wave
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with wave.open(str(path), "wb") as w:  # silence standing in for a recording, never a voice
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(8000)
+        w.writeframes(b"\x00\x00" * 800)
+
+
+def test_listen_reads_the_persons_text_as_shown_when_the_pack_has_no_recording(open_room, cat) -> None:
+    from hall.voice import reading as voice
+    from tests.support.listening import listen_config, read_aloud
+
+    h = next(x for x in cat.honorees if len(x.honours) >= 2 and len(x.paragraphs) >= 2)
+    at = open_room("honoree", id=h.id)
+    config = listen_config(at)
+    assert config["recording"] is False
+    assert config["what"] == h.name
+    assert (config["lang"], config["labels"]["listen"]) == ("zh", "听讲解")
+    assert read_aloud(config) == [p.text for p in voice.person(h, cat, "zh").passages]
+    page = texts(at).replace("\\", "")
+    for paragraph in h.paragraphs:  # the text read is on screen
+        assert paragraph in page
+    assert not at.get("audio")  # nothing to play but the device's own voice
+
+
+def test_listen_on_an_english_page_reads_english(open_room, cat) -> None:
+    from tests.support.listening import listen_config
+
+    h = next(x for x in cat.honorees if x.honours and x.paragraphs)
+    config = listen_config(open_room("honoree", id=h.id, lang="en"))
+    assert (config["lang"], config["labels"]["listen"]) == ("en", "Listen")
+    assert config["passages"][0] == {"lang": "en", "text": h.name_en}
+    assert config["passages"][-1] == {"lang": "zh", "text": h.paragraphs[-1]}  # deeds exist in Chinese
+
+
+def test_a_pack_recording_wins_over_synthesis_and_its_transcript_is_shown(open_room, cat, pack_env) -> None:
+    from tests.support.listening import listen_config
+
+    h = cat.honorees[4]
+    audio = pack_env / "media" / "audio"
+    try:
+        _tone(audio / f"{h.id}.ogg")
+        (audio / f"{h.id}.txt").write_text("我们那时候，一根纱也不浪费。", encoding="utf-8")
+        at = open_room("honoree", id=h.id)
+        assert listen_config(at)["recording"] is True
+        (sound,) = at.get("audio")  # once, at the top: not again further down
+        assert sound.proto.url.startswith("/app/static/cache/media/")
+        assert "我们那时候，一根纱也不浪费。" in texts(at)
+        (words,) = [e for e in at.expander if e.label == t("listen_transcript")]
+        assert words.markdown[0].value == "我们那时候，一根纱也不浪费。"
+
+        (audio / f"{h.id}.txt").unlink()  # without its words a recording is not played
+        at = open_room("honoree", id=h.id)
+        assert listen_config(at)["recording"] is False
+        assert not at.get("audio")
+    finally:
+        for path in audio.glob(f"{h.id}.*"):
+            path.unlink()
+
+
+def test_an_offline_rendering_is_there_for_a_device_without_a_voice(open_room, cat, tmp_path) -> None:
+    from hall.voice import reading as voice
+    from hall.voice.render import wav_path
+    from tests.support.listening import listen_config
+
+    h = cat.honorees[5]
+    at = open_room("honoree", id=h.id)
+    assert not at.get("audio")
+    _tone(wav_path(tmp_path / "data", voice.person(h, cat, "zh")))  # as `hall.voice render` leaves it
+    at = open_room("honoree", id=h.id)
+    assert listen_config(at)["recording"] is False  # the device's own voice first …
+    (offline,) = at.get("audio")  # … and this, which the control shows only when it has none
+    assert offline.proto.url
+    assert t("listen_offline") in texts(at)

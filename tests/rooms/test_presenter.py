@@ -129,3 +129,35 @@ def test_with_limits_off_every_try_is_compared(docent_env, open_room, monkeypatc
         assert at.error[0].value == t("docent_wrong")
     at = unlock(at)
     assert at.session_state["docent"] is True
+
+
+def test_each_tour_stop_can_be_listened_to_and_a_recording_of_it_wins(
+    docent_env, open_room, cat, pack_env
+) -> None:
+    import wave
+
+    from tests.support.listening import listen_config, read_aloud
+
+    at = _presenter(open_room)
+    tour = next(x for x in cat.tours if x.id == at.session_state["tour_id"])
+    config = listen_config(at)
+    assert read_aloud(config) == list(tour.stops[0].points)
+    assert config["recording"] is False
+    audio = pack_env / "media" / "audio"
+    audio.mkdir(parents=True, exist_ok=True)
+    try:  # the second stop's recording: tour-<tour id>-2
+        with wave.open(str(audio / f"tour-{tour.id}-2.wav"), "wb") as w:
+            w.setnchannels(1)
+            w.setsampwidth(2)
+            w.setframerate(8000)
+            w.writeframes(b"\x00\x00" * 800)
+        (audio / f"tour-{tour.id}-2.txt").write_text("请看第二站。", encoding="utf-8")
+        at = at.button(key="next_stop").click().run()
+        config = listen_config(at)
+        assert read_aloud(config) == list(tour.stops[1].points)
+        assert config["recording"] is True
+        assert len(at.get("audio")) == 1
+        assert "请看第二站。" in texts(at)
+    finally:
+        for path in audio.glob(f"tour-{tour.id}-2.*"):
+            path.unlink()
