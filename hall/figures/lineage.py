@@ -1,0 +1,107 @@
+"""名师高徒 in plotly: the lineage graph (people as dots, pairs as lines, generations as rows)
+and the room's figures (pairs per year, per studio, what became of the apprentices)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import plotly.graph_objects as go
+
+from hall.figures.style import INK, LEVEL_COLOURS, MUTED, TEXT_PX, base_layout, inert
+from hall.pack.records import Level
+
+HONOREE = LEVEL_COLOURS[Level.NATIONAL]  # an honoree: the hall's red
+NAMED = LEVEL_COLOURS[Level.MUNICIPAL]  # an apprentice known by name only: blue
+FOCUS = LEVEL_COLOURS[Level.PROVINCIAL]  # the person whose line is shown: gold
+EDGE = "rgba(140,109,90,0.55)"
+ROW_PX = 90  # a generation's height when names are written under the dots
+
+
+def lineage_figure(
+    keys: Sequence[str],
+    xs: Sequence[float],
+    ys: Sequence[float],
+    edges: Sequence[tuple[float, float, float, float]],
+    *,
+    names: Mapping[str, str],
+    honorees: frozenset[str] | set[str],
+    focus: str = "",
+    labelled: bool = True,
+    text_px: int = TEXT_PX,
+    dot_px: int = 14,
+    row_px: int = ROW_PX,
+) -> go.Figure:
+    """People as dots (customdata: their key, for a tap to follow the line), pairs as lines from
+    master down to apprentice; names beside the dots when `labelled`."""
+    ex: list[float | None] = []
+    ey: list[float | None] = []
+    for x0, y0, x1, y1 in edges:
+        ex += [x0, x1, None]
+        ey += [y0, y1, None]
+    colours = [FOCUS if k == focus else HONOREE if k in honorees else NAMED for k in keys]
+    shown = [inert(names[k]) for k in keys]
+    fig = go.Figure(
+        [
+            go.Scatter(x=ex, y=ey, mode="lines", line={"color": EDGE, "width": 2}, hoverinfo="skip"),
+            go.Scatter(
+                x=list(xs),
+                y=list(ys),
+                mode="markers+text" if labelled else "markers",
+                text=shown,
+                textposition="bottom center",
+                textfont={"size": text_px, "color": INK},
+                hovertext=shown,
+                hoverinfo="text",
+                customdata=list(keys),
+                marker={"size": [dot_px * (1.4 if k == focus else 1) for k in keys], "color": colours},
+            ),
+        ]
+    )
+    axis = {"visible": False, "fixedrange": True}
+    top = max(ys, default=0) + 0.4
+    bottom = min(ys, default=0) - 0.8  # room for the name under the lowest row
+    fig.update_layout(
+        base_layout(
+            max(240, int(row_px * (top - bottom)) + 40),
+            text_px,
+            showlegend=False,
+            margin={"l": 8, "r": 8, "t": 8, "b": 8},
+            dragmode=False,
+            xaxis={**axis, "range": [min(xs, default=0) - 0.7, max(xs, default=0) + 0.7]},
+            yaxis={**axis, "range": [bottom, top]},
+        )
+    )
+    return fig
+
+
+def bars_figure(
+    labels: Sequence[str],
+    values: Sequence[int],
+    *,
+    horizontal: bool = False,
+    text_px: int = TEXT_PX,
+    colour: str = HONOREE,
+) -> go.Figure:
+    """A plain bar chart with each value written on its bar."""
+    bar = go.Bar(
+        x=list(values) if horizontal else [inert(x) for x in labels],
+        y=[inert(x) for x in labels] if horizontal else list(values),
+        orientation="h" if horizontal else "v",
+        text=list(values),
+        textposition="auto",
+        marker={"color": colour},
+        hoverinfo="skip",
+    )
+    height = max(220, 34 * len(labels) + 60) if horizontal else 300
+    fig = go.Figure([bar])
+    fig.update_layout(
+        base_layout(
+            height,
+            text_px,
+            showlegend=False,
+            margin={"l": 8, "r": 8, "t": 8, "b": 8},
+            xaxis={"fixedrange": True, "type": "linear" if horizontal else "category", "color": MUTED},
+            yaxis={"fixedrange": True, "autorange": "reversed" if horizontal else True, "color": MUTED},
+        )
+    )
+    return fig
