@@ -255,6 +255,18 @@ class Lineage:
         return dict(tally)
 
 
+def tapped_person(selection: Mapping[str, Any] | None, lineage: Lineage) -> str:
+    """The person a tap on a lineage graph picked: the key its dot carries ("" for none, a line,
+    or a key this lineage does not hold)."""
+    for point in (selection or {}).get("points") or ():
+        data = point.get("customdata")
+        if isinstance(data, Sequence) and not isinstance(data, str):
+            data = data[0] if data else ""
+        if isinstance(data, str) and lineage.has(data):
+            return data
+    return ""
+
+
 def _first_year(h: Honoree) -> int | None:  # type: ignore[valid-type]
     return min((x.year for x in h.honours if x.year), default=None)  # type: ignore[attr-defined]
 

@@ -129,7 +129,7 @@ def generate(pack: Path, count: int = DEFAULT_COUNT, seed: int = DEFAULT_SEED) -
             masters.append((apprentice, studio))
         if n > count * 20:  # the pack has run out of people who fit
             break
-    return rows
+    return [{c: row.get(c, "") for c in PAIR.columns} for row in rows]
 
 
 def _pair(

@@ -6,19 +6,17 @@ cached per person followed or per filter, so a tap redraws from memory.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import plotly.graph_objects as go
 import streamlit as st
 
 from hall.figures.lineage import lineage_figure
 from hall.labels import t
-from hall.lineage import Filters, Line, Lineage, Person, View
+from hall.lineage import Filters, Line, Lineage, Person, View, tapped_person
 from hall.pack import Catalog, Honoree
 from hall.pack.pairs import Pair
 from hall.pack.records import Studio
 from hall.rooms import HONOREE
-from hall.ui.charts import text_px
+from hall.ui.charts import selection, text_px
 from hall.ui.data import catalog
 from hall.ui.nav import exists, link, page
 from hall.ui.text import cited, plain, t_inert
@@ -191,13 +189,4 @@ def overview_chart(f: Filters, touch: bool) -> go.Figure:
 
 def tapped(key: str) -> str:
     """The person tapped on the graph with `key` ("" when none)."""
-    from hall.ui.charts import selection
-
-    points: Sequence[dict] = selection(key).get("points", ())  # type: ignore[assignment]
-    for point in points:
-        data = point.get("customdata")
-        if isinstance(data, list):
-            data = data[0] if data else ""
-        if isinstance(data, str) and data:
-            return data
-    return ""
+    return tapped_person(selection(key), lineage())

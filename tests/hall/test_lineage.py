@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hall.figures.lineage import lineage_figure
-from hall.lineage import Filters, Lineage
+from hall.lineage import Filters, Lineage, tapped_person
 from hall.pack import Catalog, load_catalog
 from tests.support.packs import write_pack
 from tests.support.pairs import write_pairs
@@ -119,3 +119,19 @@ def test_the_graph_carries_each_persons_key_for_a_tap(lin: Lineage) -> None:
 def test_names_on_the_graph_are_inert(lin: Lineage) -> None:
     fig = lineage_figure(["a"], [0.0], [0.0], [], names={"a": "<b>x</b>"}, honorees=set(), focus="")
     assert list(fig.data[1].text) == ["&lt;b&gt;x&lt;/b&gt;"]
+
+
+@pytest.mark.parametrize(
+    ("selection", "key"),
+    [
+        ({"points": [{"customdata": "t04", "x": 1}]}, "t04"),
+        ({"points": [{"customdata": ["~小王|绍兴黄酒集团"]}]}, "~小王|绍兴黄酒集团"),
+        ({"points": [{"x": 1, "y": 2}]}, ""),  # a line, not a person
+        ({"points": [{"customdata": "t05"}]}, ""),  # someone in no pair
+        ({"points": [{"customdata": "<script>"}]}, ""),
+        ({}, ""),
+        (None, ""),
+    ],
+)
+def test_a_tap_on_the_graph_picks_the_person_of_the_dot(lin: Lineage, selection, key: str) -> None:
+    assert tapped_person(selection, lin) == key
