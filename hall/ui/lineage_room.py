@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from hall.figures.lineage import NAMED, bars_figure
@@ -12,6 +13,7 @@ from hall.labels import t
 from hall.lineage import Filters, Lineage
 from hall.pack import Catalog
 from hall.ui.charts import show, text_px
+from hall.ui.data import catalog
 from hall.ui.lineage import (
     follow_button,
     generations,
@@ -180,7 +182,7 @@ def _city(lin: Lineage, cat: Catalog, lang: str) -> None:
     if not touch or view == "list":
         _list(lin, roots, lang, touch, key=f"lineage_page_{hash(f)}")
     if not touch or view == "figures":
-        _figures(lin, cat, chosen, lang)
+        _figures(f, lang)
 
 
 def _list(lin: Lineage, roots: tuple[str, ...], lang: str, touch: bool, key: str) -> None:
@@ -205,40 +207,49 @@ def _list(lin: Lineage, roots: tuple[str, ...], lang: str, touch: bool, key: str
     )
 
 
-def _figures(lin: Lineage, cat: Catalog, chosen: tuple[int, ...], lang: str) -> None:
-    """Pairs per year, per studio, and what became of the apprentices, each with its text."""
-    st.subheader(t("lineage_figures", lang), anchor=False)
-    px = text_px()
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _figure_set(f: Filters, lang: str, px: int) -> tuple[tuple[str, str, go.Figure, str], ...]:
+    """The room's figures for a filter, each (chart key, heading, figure, its text), built once."""
+    lin, cat = lineage(), catalog()
+    chosen = lin.select(f)
+    out = []
     years = lin.per_year(chosen)
     if years:
-        st.markdown(f"**{t('lineage_per_year', lang)}**")
-        show(bars_figure([str(y) for y in years], list(years.values()), text_px=px), key="lineage_years")
         top = max(years, key=lambda y: (years[y], -y))
-        total = sum(years.values())
-        first, last = min(years), max(years)
-        st.caption(
-            t("lineage_per_year_alt", lang, first=first, last=last, total=total, year=top, n=years[top])
+        alt = t(
+            "lineage_per_year_alt",
+            lang,
+            first=min(years),
+            last=max(years),
+            total=sum(years.values()),
+            year=top,
+            n=years[top],
         )
+        fig = bars_figure([str(y) for y in years], list(years.values()), text_px=px)
+        out.append(("lineage_years", t("lineage_per_year", lang), fig, alt))
     studios = lin.per_studio(chosen)
     if studios:
         names = {s.id: s.name for s in cat.studios}
         shown = list(studios.items())[:TOP_STUDIOS]
-        st.markdown(f"**{t('lineage_per_studio', lang)}**")
         fig = bars_figure(
             [names.get(k, k) for k, _ in shown], [n for _, n in shown], horizontal=True, text_px=px
         )
-        show(fig, key="lineage_studios")
         top = ("、" if lang == "zh" else ", ").join(f"{names.get(k, k)} ({n})" for k, n in shown[:3])
-        st.caption(t_inert("lineage_per_studio_alt", lang, studios=len(studios), top=top))
+        alt = t_inert("lineage_per_studio_alt", lang, studios=len(studios), top=top)
+        out.append(("lineage_studios", t("lineage_per_studio", lang), fig, alt))
     honoured = lin.honoured_later(chosen, cat)
-    st.markdown(f"**{t('lineage_honoured', lang)}**")
     keys = ("lineage_honoured_after", "lineage_honoured_before", "lineage_honoured_not_yet")
-    fig = bars_figure(
-        [t(k, lang) for k in keys],
-        [honoured["after"], honoured["before"], honoured["not_yet"]],
-        horizontal=True,
-        text_px=px,
-        colour=NAMED,
-    )
-    show(fig, key="lineage_honoured")
-    st.caption(t("lineage_honoured_alt", lang, **honoured))
+    values = [honoured["after"], honoured["before"], honoured["not_yet"]]
+    fig = bars_figure([t(k, lang) for k in keys], values, horizontal=True, text_px=px, colour=NAMED)
+    alt = t("lineage_honoured_alt", lang, **honoured)
+    out.append(("lineage_honoured", t("lineage_honoured", lang), fig, alt))
+    return tuple(out)
+
+
+def _figures(f: Filters, lang: str) -> None:
+    """Pairs per year, per studio, and what became of the apprentices, each with its text below."""
+    st.subheader(t("lineage_figures", lang), anchor=False)
+    for key, heading, fig, alt in _figure_set(f, lang, text_px()):
+        st.markdown(f"**{heading}**")
+        show(fig, key=key)
+        st.caption(alt)
