@@ -160,3 +160,17 @@ def test_the_room_reads_in_english(open_room) -> None:
     at = open_room("lineage", id="t04", lang="en")
     assert at.title[-1].value == t("lineage_this_line", "en", name="单晓东")
     assert t("lineage_apprentices_apprentices", "en") in _shown(at)
+
+
+def test_the_big_screen_shows_a_lineage_stop(open_room, monkeypatch, cat) -> None:
+    from hall.pack.records import Stop, StopKind
+    from hall.pack.tours import stop_room
+    from hall.ui.docent import describe
+
+    stop = Stop(StopKind.LINEAGE, "t04", 5, ("师傅带徒弟",))
+    assert describe(stop, cat, "zh") == f"{t('stop_lineage')}：单晓东"
+    room, params = stop_room(stop)
+    monkeypatch.setenv("HALL_MODE", "screen")
+    at = open_room(room, **params)  # what the screen switches to when the docent reaches the stop
+    assert not at.exception
+    assert at.title[-1].value == t("lineage_this_line", name="单晓东")
