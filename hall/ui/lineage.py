@@ -6,10 +6,13 @@ cached per person followed or per filter, so a tap redraws from memory.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import plotly.graph_objects as go
 import streamlit as st
 
 from hall.figures.lineage import lineage_figure
+from hall.figures.style import PLOTLY_CONFIG
 from hall.labels import t
 from hall.lineage import Filters, Line, Lineage, Person, View, tapped_person
 from hall.pack import Catalog, Honoree
@@ -185,6 +188,23 @@ def line_chart(key: str, touch: bool) -> go.Figure | None:
 def overview_chart(f: Filters, touch: bool) -> go.Figure:
     lin = lineage()
     return _figure(lin, lin.view(lin.select(f), OVERVIEW_SLOTS[touch]), "", touch)
+
+
+def chart(fig: go.Figure, *, key: str, alt: str, on_select: Callable[[], None] | None = None) -> None:
+    """A lineage chart with the hall's offline config and `alt` as its accessible name (the same
+    sentence is printed below it for everyone)."""
+    if on_select is None:
+        st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, width="stretch", alt=alt)
+    else:
+        st.plotly_chart(
+            fig,
+            key=key,
+            config=PLOTLY_CONFIG,
+            width="stretch",
+            alt=alt,
+            on_select=on_select,
+            selection_mode=("points",),
+        )
 
 
 def tapped(key: str) -> str:

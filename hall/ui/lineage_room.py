@@ -12,9 +12,10 @@ from hall.figures.lineage import NAMED, bars_figure
 from hall.labels import t
 from hall.lineage import Filters, Lineage
 from hall.pack import Catalog
-from hall.ui.charts import show, text_px
+from hall.ui.charts import text_px
 from hall.ui.data import catalog
 from hall.ui.lineage import (
+    chart,
     follow_button,
     generations,
     line_chart,
@@ -25,7 +26,7 @@ from hall.ui.lineage import (
     tapped,
 )
 from hall.ui.paging import KIOSK_PER_PAGE, paged
-from hall.ui.text import plain, t_inert
+from hall.ui.text import plain
 from hall.ui.widgets import choice, kiosk
 
 VIEWS = ("graph", "list", "figures")  # a kiosk shows one at a time, switched beside the title
@@ -88,19 +89,13 @@ def _line(lin: Lineage, key: str, lang: str) -> None:
     graph, text = st.columns([3, 2], gap="large")
     with graph:
         fig = line_chart(key, touch)
-        if fig is not None:
-            chart = f"lineage_line_{abs(hash(key)) % 10**8}"  # a new chart (and selection) per person
-            show(fig, key=chart, on_select=_on_tap(chart))
-        st.caption(
-            t_inert(
-                "lineage_line_alt",
-                lang,
-                name=person.name,
-                up=len(line.up),
-                down=len(line.down),
-                people=line.size,
-            )
+        alt = t(
+            "lineage_line_alt", lang, name=person.name, up=len(line.up), down=len(line.down), people=line.size
         )
+        if fig is not None:
+            name = f"lineage_line_{abs(hash(key)) % 10**8}"  # a new chart (and selection) per person
+            chart(fig, key=name, alt=alt, on_select=_on_tap(name))
+        st.caption(plain(alt))  # the alt is an attribute; on the page a name is shown as typed
     with text, st.container(key="lineage_line_list"):
         st.button(t("lineage_all", lang), key="lineage_back", on_click=_back, icon=":material/arrow_back:")
         if not touch:
@@ -176,8 +171,9 @@ def _city(lin: Lineage, cat: Catalog, lang: str) -> None:
         st.info(t("lineage_none", lang))
         return
     if not touch or view == "graph":
-        show(overview_chart(f, touch), key="lineage_city", on_select=_on_tap("lineage_city"))
-        st.caption(t("lineage_graph_alt", lang, people=len(people), pairs=len(chosen)))
+        alt = t("lineage_graph_alt", lang, people=len(people), pairs=len(chosen))
+        chart(overview_chart(f, touch), key="lineage_city", alt=alt, on_select=_on_tap("lineage_city"))
+        st.caption(alt)
         st.caption(t("lineage_tap_hint", lang))
     if not touch or view == "list":
         _list(lin, roots, lang, touch, key=f"lineage_page_{hash(f)}")
@@ -235,7 +231,7 @@ def _figure_set(f: Filters, lang: str, px: int) -> tuple[tuple[str, str, go.Figu
             [names.get(k, k) for k, _ in shown], [n for _, n in shown], horizontal=True, text_px=px
         )
         top = ("、" if lang == "zh" else ", ").join(f"{names.get(k, k)} ({n})" for k, n in shown[:3])
-        alt = t_inert("lineage_per_studio_alt", lang, studios=len(studios), top=top)
+        alt = t("lineage_per_studio_alt", lang, studios=len(studios), top=top)
         out.append(("lineage_studios", t("lineage_per_studio", lang), fig, alt))
     honoured = lin.honoured_later(chosen, cat)
     keys = ("lineage_honoured_after", "lineage_honoured_before", "lineage_honoured_not_yet")
@@ -251,5 +247,5 @@ def _figures(f: Filters, lang: str) -> None:
     st.subheader(t("lineage_figures", lang), anchor=False)
     for key, heading, fig, alt in _figure_set(f, lang, text_px()):
         st.markdown(f"**{heading}**")
-        show(fig, key=key)
-        st.caption(alt)
+        chart(fig, key=key, alt=f"{heading}：{alt}")
+        st.caption(plain(alt))

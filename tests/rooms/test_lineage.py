@@ -76,6 +76,9 @@ def test_the_graph_of_a_line_carries_every_person_for_a_tap(open_room) -> None:
     at = open_room("lineage", id="t04")
     charts = [c for c in at.get("plotly_chart")]
     assert charts, "no graph drawn"
+    assert charts[0].proto.alt == t(
+        "lineage_line_alt", name="单晓东", up=2, down=2, people=6
+    )  # its accessible name
     spec = json.loads(charts[0].proto.spec)
     carried = [k for trace in spec["data"] for k in trace.get("customdata", ())]
     assert sorted(carried) == sorted(["t02", "t03", "t04", "t06", "t07", "~小王|绍兴黄酒集团"])
