@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from hall.figures.lineage import lineage_figure  # noqa: E402
-from hall.lineage import Filters, Lineage, _lay_out  # noqa: E402
+from hall.lineage import Filters, Lineage, lay_out  # noqa: E402
 from hall.pack import Catalog, Honoree, load_catalog  # noqa: E402
 from hall.pack.pairs import Pair  # noqa: E402
 
@@ -80,7 +80,7 @@ def measure(cat: Catalog, runs: int, label: str) -> None:
             size = _draw(lin, view_of)
             warm.append(time.perf_counter() - t)
             t = time.perf_counter()
-            _draw(_lay_out(cat), view_of)
+            _draw(lay_out(cat), view_of)
             base.append(time.perf_counter() - t)
         (wm, wp), (bm, bp) = _ms(warm), _ms(base)
         print(f"| {name} | {wm:.1f} / {wp:.1f} ms | {bm:.1f} / {bp:.1f} ms | {size / 1024:.0f} KB |")

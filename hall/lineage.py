@@ -294,14 +294,15 @@ def _build(cat: Catalog) -> Lineage:
     built = _BUILT.get(id(cat))
     if built is not None and built[0] is cat:
         return built[1]
-    lineage = _lay_out(cat)
+    lineage = lay_out(cat)
     if len(_BUILT) >= 4:  # a process holds one pack; tests and benchmarks hold a few
         _BUILT.pop(next(iter(_BUILT)))
     _BUILT[id(cat)] = (cat, lineage)
     return lineage
 
 
-def _lay_out(cat: Catalog) -> Lineage:
+def lay_out(cat: Catalog) -> Lineage:
+    """The lineage of a catalogue laid out afresh, uncached (`Lineage.of` keeps it per catalogue)."""
     pairs = tuple(cat.pairs)
     masters_of: dict[str, list[int]] = defaultdict(list)
     apprentices_of: dict[str, list[int]] = defaultdict(list)
