@@ -45,6 +45,7 @@ ROOMS: tuple[Room, ...] = (
     Room("timeline", "timeline", ":material/timeline:", section="explore", stop=True),
     Room("map", "map", ":material/map:", section="explore", stop=True),
     Room("studios", "studios", ":material/handyman:", section="explore", stop=True),
+    Room("lineage", "lineage", ":material/account_tree:", section="explore", stop=True),
     Room("search", "search", ":material/search:", section="explore", stop=True),
     Room("directory", "directory", ":material/menu_book:", VISITOR_MODES, section="explore"),
     Room("figures", "figures", ":material/bar_chart:", VISITOR_MODES, section="about"),

@@ -11,6 +11,7 @@ from hall.rooms import room as room_of
 from hall.ui.data import catalog, index, store
 from hall.ui.docent import all_tours, describe, targets, unlocked
 from hall.ui.lang import current
+from hall.ui.lineage import lineage
 from hall.ui.nav import title
 from hall.ui.text import plain
 from hall.ui.tour_draft import add_stop, draft_doc, draft_from, edit_stops, new_draft
@@ -69,6 +70,13 @@ with people:
                 on_click=add_stop,
                 args=(StopKind.HONOREE, hid),
             )
+            if lineage().has(hid):  # a stop at this person's line of masters and apprentices
+                st.button(
+                    f"+ {t('stop_lineage', lang)}：{plain(h.name)}",
+                    key=f"add_line_{hid}",
+                    on_click=add_stop,
+                    args=(StopKind.LINEAGE, hid),
+                )
 with era:
     chosen = st.selectbox(
         t("stop_era", lang),

@@ -8,6 +8,7 @@ import random
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from hall.errors import HonoreeNotFound
 from hall.pack.names import Names
@@ -43,6 +44,7 @@ class Catalog:
     studios: tuple[Studio, ...] = ()
     milestones: tuple[Milestone, ...] = ()
     tours: tuple[Tour, ...] = ()
+    pairs: tuple[Any, ...] = ()  # hall.pack.pairs.Pair: 名师高徒, in file order
     problems: tuple[Problem, ...] = ()
     pack: str = ""
     _by_id: dict[str, int] = field(default_factory=dict, repr=False)

@@ -266,6 +266,10 @@ def read_pack(pack: Path) -> Catalog:
         rooms=TOUR_STOPS,
         last_year=this_year,
     )
+    from hall.pack.pairs import read_pairs  # it reads rows with this module's readers
+
+    births = {h.id: h.birth_year for h in honorees}
+    pairs = read_pairs(exhibits, problems, births, {s.id for s in studios}, this_year)
     tours, tour_problems = load_tours(exhibits / "tours", targets)
     problems.items.extend(tour_problems)
     problems.items.extend(recordings.check(pack, voice.ids(people, (e.id for e in eras), tours)))
@@ -281,6 +285,7 @@ def read_pack(pack: Path) -> Catalog:
         studios=tuple(studios),
         milestones=tuple(milestones),
         tours=tours,
+        pairs=pairs,
         problems=tuple(problems.items),
         pack=str(pack),
     )

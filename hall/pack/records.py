@@ -219,6 +219,7 @@ class StopKind(StrEnum):
     TIMELINE = "timeline"  # the timeline at a year
     MAP = "map"  # the map at a district
     ROOM = "room"  # any other room: home, craftsmen, studios …
+    LINEAGE = "lineage"  # the 传承 room following one person's line of masters and apprentices
 
 
 class _StopBase(_Record):

@@ -278,6 +278,26 @@ STOP = RecordKind(
     ),
 )
 
+# 名师高徒: a master (an honoree) and an apprentice (an honoree, or a named person and employer);
+# read and checked by hall.pack.pairs, kept out of TABLES as the people files never name it.
+PAIR = RecordKind(
+    "pair",
+    "pairs.csv",
+    (
+        Field("id", required=VALUE),
+        Field("master_id", required=VALUE, headers=_words("师傅 师父 名师 导师 master")),
+        Field("apprentice_id"),  # an honoree's id, when the apprentice is one
+        Field("apprentice_name", headers=_words("徒弟 高徒 学徒 徒弟姓名 apprentice")),
+        Field("apprentice_employer", headers=_words("徒弟单位 徒弟工作单位 apprentice_employer")),
+        Field("studio_id", headers=_words("工作室 创新工作室 所在工作室 studio")),
+        Field("craft", headers=_words("技艺 技能 工种 传承技艺 craft")),
+        Field("year", YEAR, required=COLUMN, headers=_words("结对年份 结对年度 结对时间 拜师年份 year")),
+        Field("outcome", headers=_words("成果 徒弟成果 徒弟荣誉 获奖情况 outcome")),
+        SAMPLE,
+        SOURCE,
+    ),
+)
+
 # The CSV record files of a pack, in the order they are read.
 TABLES: tuple[RecordKind, ...] = (HONOREE, HONOUR, COLLECTIVE, STUDIO, MILESTONE)
 BY_FILE: dict[str, RecordKind] = {kind.file: kind for kind in TABLES}

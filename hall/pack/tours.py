@@ -86,6 +86,7 @@ def _parse_stop(raw: Any, targets: Targets, bad: Callable[[str, str], None]) -> 
         StopKind.MAP: lambda v: v in targets.districts,
         StopKind.ROOM: lambda v: v in targets.rooms,
         StopKind.TIMELINE: lambda v: v.isdigit() and targets.first_year <= int(v) <= targets.last_year,
+        StopKind.LINEAGE: lambda v: targets.has_honoree(v),
     }[kind]
     ok = True
     if not known(target):
@@ -182,6 +183,8 @@ def stop_room(stop: Stop) -> tuple[str, dict[str, str]]:
         return "timeline", {"year": stop.target}
     if stop.kind is StopKind.MAP:
         return "map", {"district": stop.target}
+    if stop.kind is StopKind.LINEAGE:
+        return "lineage", {"id": stop.target}
     return stop.target, {}
 
 

@@ -53,6 +53,8 @@ def describe(stop: Stop, cat: Catalog, lang: str) -> str:
         return f"{t('stop_honoree', lang)}：{cat.honoree(stop.target).name}"
     if stop.kind is StopKind.ERA:
         return f"{t('stop_era', lang)}：{cat.era(stop.target).name.get(lang)}"
+    if stop.kind is StopKind.LINEAGE:
+        return f"{t('stop_lineage', lang)}：{cat.honoree(stop.target).name}"
     if stop.kind is StopKind.TIMELINE:
         return t("stop_timeline", lang, year=stop.target)
     if stop.kind is StopKind.MAP:

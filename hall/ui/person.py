@@ -9,8 +9,9 @@ from hall.pack import Catalog, Honoree
 from hall.packmedia import recording
 from hall.qr import deep_link
 from hall.rooms import era_room
+from hall.ui import lineage
 from hall.ui.cards import display_name, portrait_url
-from hall.ui.data import settings
+from hall.ui.data import catalog, settings
 from hall.ui.guestbook import like_button
 from hall.ui.kiosk import hand_off, public_base, reading_time
 from hall.ui.listen import listen
@@ -102,6 +103,7 @@ def deeds(h: Honoree, lang: str) -> None:
         st.subheader(t("deeds", lang), anchor=False)
         for paragraph in h.paragraphs:
             st.markdown(plain(paragraph))
+    lineage.person_section(h, catalog(), lang)  # 师承: in the story's own pane on a kiosk
 
 
 def sources(h: Honoree, lang: str, *, kiosk: bool) -> None:
