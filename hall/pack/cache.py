@@ -21,7 +21,7 @@ from hall.pack.write import recover, write_atomically
 log = logging.getLogger(__name__)
 
 # The code that turns a pack into a Catalog: a change to any of it invalidates saved catalogues.
-CATALOG_CODE = ("hall.pack", "hall.pinyin", "hall.textnorm", "hall.rooms")
+CATALOG_CODE = ("hall.pack", "hall.pinyin", "hall.textnorm", "hall.rooms", "hall.activities")
 # Libraries whose output is stored (pinyin readings, traditional → simplified).
 CATALOG_LIBRARIES = ("pypinyin", "opencc")
 

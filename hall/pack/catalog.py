@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from hall.activities.records import Activities
 from hall.errors import HonoreeNotFound
 from hall.pack.names import Names
 from hall.pack.records import (
@@ -43,6 +44,7 @@ class Catalog:
     studios: tuple[Studio, ...] = ()
     milestones: tuple[Milestone, ...] = ()
     tours: tuple[Tour, ...] = ()
+    activities: Activities = field(default_factory=Activities)  # hall.activities
     problems: tuple[Problem, ...] = ()
     pack: str = ""
     _by_id: dict[str, int] = field(default_factory=dict, repr=False)

@@ -267,6 +267,16 @@ def read_pack(pack: Path) -> Catalog:
     tours, tour_problems = load_tours(exhibits / "tours", targets)
     problems.items.extend(tour_problems)
 
+    from hall.activities.read import read_activities  # it reads with this module's readers
+
+    activities = read_activities(
+        exhibits,
+        problems,
+        people=people,
+        studios={s.id for s in studios},
+        resolve_district=resolve_district,
+        today=dt.date.today(),
+    )
     return Catalog(
         info=info,
         eras=eras,
@@ -278,6 +288,7 @@ def read_pack(pack: Path) -> Catalog:
         studios=tuple(studios),
         milestones=tuple(milestones),
         tours=tours,
+        activities=activities,
         problems=tuple(problems.items),
         pack=str(pack),
     )
