@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from hall.activities.records import BookingRules
-from hall.errors import HallError
+from hall.errors import BookingRefused
 from hall.pack.records import Studio
 
 HALL = "hall"  # the target of a visit to the hall itself (a studio's is its id)
@@ -16,37 +16,6 @@ MAX_GROUP = 60  # a school, company or community's name
 MAX_TOPIC = 200
 MAX_PEOPLE = 500
 MAX_AUDIENCE = 100_000
-
-
-class BookingRefused(HallError):
-    """A booking or request was not stored; `reason` picks the label the visitor reads
-    (book_refused_<reason>) and `params` fills it."""
-
-    REASONS = (
-        "past",
-        "too_far",
-        "no_slot",
-        "people",
-        "full",
-        "closed",
-        "duplicate",
-        "group",
-        "topic",
-        "contact",
-        "speaker",
-        "audience",
-        "text",
-    )
-
-    def __init__(self, reason: str, **params: int | str) -> None:
-        self.reason = reason
-        self.params = params
-        detail = ", ".join(f"{k}={v}" for k, v in params.items())
-        super().__init__(f"booking refused: {reason}" + (f" ({detail})" if detail else ""))
-
-    @property
-    def label_key(self) -> str:
-        return f"book_refused_{self.reason}"
 
 
 @dataclass(frozen=True, slots=True)

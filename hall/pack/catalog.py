@@ -8,8 +8,8 @@ import random
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from hall.activities.records import Activities
 from hall.errors import HonoreeNotFound
 from hall.pack.names import Names
 from hall.pack.records import (
@@ -29,6 +29,15 @@ from hall.pack.records import (
     rank_key,
 )
 
+if TYPE_CHECKING:
+    from hall.activities.records import Activities
+
+
+def _no_activities() -> Activities:
+    from hall.activities.records import Activities  # it reads hall.pack's records: no cycle at import
+
+    return Activities()
+
 
 @dataclass(frozen=True)
 class Catalog:
@@ -44,7 +53,7 @@ class Catalog:
     studios: tuple[Studio, ...] = ()
     milestones: tuple[Milestone, ...] = ()
     tours: tuple[Tour, ...] = ()
-    activities: Activities = field(default_factory=Activities)  # hall.activities
+    activities: Activities = field(default_factory=_no_activities)  # hall.activities
     problems: tuple[Problem, ...] = ()
     pack: str = ""
     _by_id: dict[str, int] = field(default_factory=dict, repr=False)
