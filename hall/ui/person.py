@@ -10,7 +10,8 @@ from hall.packmedia import recording
 from hall.qr import deep_link
 from hall.rooms import era_room
 from hall.ui.cards import display_name, portrait_url
-from hall.ui.data import settings
+from hall.ui.data import catalog, settings
+from hall.ui.doing_now import person_now
 from hall.ui.guestbook import like_button
 from hall.ui.kiosk import hand_off, public_base, reading_time
 from hall.ui.nav import link
@@ -98,6 +99,7 @@ def deeds(h: Honoree, lang: str) -> None:
         st.subheader(t("deeds", lang), anchor=False)
         for paragraph in h.paragraphs:
             st.markdown(plain(paragraph))
+    person_now(h, catalog(), lang)  # what they do now: talks, services, 宣讲团 topics
 
 
 def sources(h: Honoree, lang: str, *, kiosk: bool) -> None:

@@ -11,6 +11,7 @@ from hall.pack import Catalog
 from hall.pack.records import Studio
 from hall.rooms import HONOREE
 from hall.ui.cards import display_name
+from hall.ui.doing_now import studio_now
 from hall.ui.nav import page
 from hall.ui.paging import paged
 from hall.ui.text import plain
@@ -35,6 +36,7 @@ def studio_card(s: Studio, cat: Catalog, lang: str) -> None:
         st.markdown(f"{state} {facts}{sample}")
         if s.what_to_see:
             st.markdown(plain(s.what_to_see))
+        studio_now(s, cat, lang)  # its open days and skill shows
         if s.leader_id and cat.has(s.leader_id):
             leader = cat.honoree(s.leader_id)
             st.page_link(
