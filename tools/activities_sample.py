@@ -133,7 +133,7 @@ def generate(pack: Path, count: int = DEFAULT_COUNT, seed: int = DEFAULT_SEED) -
             row.update(
                 title_zh=service[0], title_en=service[1], district=someone[0]["district"] if someone else ""
             )
-            row.update(setting="community", place=f"{row['district']}村文化礼堂")
+            row.update(setting="community", place="村文化礼堂")
             row["speakers"] = "、".join(p["id"] for p in someone)
         elif members:
             speakers = rng.sample(members, rng.choice((1, 1, 1, 2, 3)))
@@ -144,7 +144,7 @@ def generate(pack: Path, count: int = DEFAULT_COUNT, seed: int = DEFAULT_SEED) -
                 else rng.choices(list(SETTING_WEIGHTS), list(SETTING_WEIGHTS.values()))[0]
             )
             district = speakers[0]["district"]
-            place = "直播" if kind == "online_class" else f"{district}{rng.choice(PLACES[setting])}"
+            place = "直播" if kind == "online_class" else rng.choice(PLACES[setting])
             row.update(
                 setting=setting, district=district, place=place, online=str(kind == "online_class").lower()
             )

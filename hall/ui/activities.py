@@ -178,18 +178,18 @@ def month_calendar(acts: Activities, year: int, month: int, lang: str, *, chosen
 def coming(cat: Catalog, lang: str, chosen: Filters) -> None:
     """What is on from today: a month's calendar, then the list, a page at a time."""
     acts, day = cat.activities, today()
-    months = [(day.year + (day.month - 1 + i) // 12, (day.month - 1 + i) % 12 + 1) for i in range(3)]
+    months = [f"{day.year + (day.month - 1 + i) // 12}-{(day.month - 1 + i) % 12 + 1:02d}" for i in range(3)]
     shown = (
         st.segmented_control(
             t("act_pick_month", lang),
             months,
             default=months[0],
             key="act_month",
-            format_func=lambda ym: t("act_month", lang, year=ym[0], month=ym[1]),
+            format_func=lambda ym: t("act_month", lang, year=int(ym[:4]), month=int(ym[5:])),
         )
         or months[0]
     )
-    month_calendar(acts, *shown, lang, chosen=chosen)
+    month_calendar(acts, int(shown[:4]), int(shown[5:]), lang, chosen=chosen)
     positions = select(acts, chosen, today=day, coming=True)
     feed_links(cat, lang, positions)
     _list(acts, positions, cat, lang, key=f"act_coming_{hash(chosen)}", empty="act_none_coming")
