@@ -67,7 +67,10 @@ def write_activities(
     with (exhibits / ACTIVITY.file).open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, ACTIVITY.columns, restval="")
         writer.writeheader()
-        writer.writerows(dict(zip(COLUMNS, r, strict=True)) for r in (ACTIVITIES if rows is None else rows))
+        # A row may add a source after the columns above.
+        writer.writerows(
+            dict(zip((*COLUMNS, "source"), r, strict=False)) for r in (ACTIVITIES if rows is None else rows)
+        )
     with (exhibits / SPEAKER.file).open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, SPEAKER.columns, restval="")
         writer.writeheader()
