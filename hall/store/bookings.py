@@ -134,8 +134,8 @@ class BookingStore(Engine):
             raise ValueError("a group of no one")
         target = check_id(target, "target")
         group, contact = _clean(group), _clean(contact)[:MAX_CONTACT]
+        self.forget_contacts()  # contacts whose day has come go first, also from the files
         with self.transaction(write=True) as conn:
-            self._forget(conn)
             s = booking_slots_t.c
             _insert_ignore(conn, booking_slots_t, target=target, day=day, slot=slot, taken=0)
             here = sa.and_(s.target == target, s.day == day, s.slot == slot)
@@ -182,8 +182,8 @@ class BookingStore(Engine):
         """
         speaker_id = check_id(speaker_id, "speaker_id") if speaker_id else ""
         group, topic, contact = _clean(group), _clean(topic), _clean(contact)[:MAX_CONTACT]
+        self.forget_contacts()  # contacts whose day has come go first, also from the files
         with self.transaction(write=True) as conn:
-            self._forget(conn)
             return self._insert(
                 conn,
                 kind=BookingKind.TALK,

@@ -62,6 +62,7 @@ def printable(rows: list[Booking], day: dt.date, cat: Catalog, lang: str) -> byt
 def panel(cat: Catalog, lang: str) -> None:
     """Pending requests of every day, then one day's list with its actions and downloads."""
     try:
+        store().forget_contacts()  # a contact whose day has come is not shown, nor kept
         waiting = store().bookings(status=BookingStatus.PENDING, limit=200)
     except StoreUnavailable:
         st.info(t("store_down_message", lang))
