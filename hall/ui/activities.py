@@ -32,6 +32,7 @@ ROOM = "activities"
 FEED = "cache/calendar"  # under static/, git-ignored: the feed a calendar program subscribes to
 PER_PAGE = 12
 FEED_DAYS = 366
+FEED_MAX = 1000  # events in the feed: a calendar program reads a year ahead, not a pack's worth
 
 
 def today() -> dt.date:
@@ -301,7 +302,7 @@ def feed_file(lang: str) -> str:
     cat = catalog()
     day = today()
     acts = cat.activities
-    coming_ = [acts.items[i] for i in select(acts, Filters(), today=day, coming=True)]
+    coming_ = [acts.items[i] for i in select(acts, Filters(), today=day, coming=True)[:FEED_MAX]]
     coming_ = [a for a in coming_ if a.day <= day + dt.timedelta(days=FEED_DAYS)]
     body = calendar_file(
         coming_,
@@ -328,7 +329,7 @@ def feed_links(cat: Catalog, lang: str, positions: Sequence[int]) -> None:
         st.download_button(
             t("act_ics_feed", lang),
             data=lambda: calendar_file(
-                [acts.items[i] for i in positions[:2000]],
+                [acts.items[i] for i in positions[:FEED_MAX]],
                 name=t("room_activities", lang),
                 timezone=acts.rules.timezone,
                 base_url=public_base(),
