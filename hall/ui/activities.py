@@ -70,9 +70,12 @@ def place_of(a: Activity, cat: Catalog, lang: str) -> str:
 
 
 def card(a: Activity, cat: Catalog, lang: str) -> None:
-    """One activity: what, when, where, who; its title a link to its own page."""
+    """One activity: what and when (a link to its own page), where, who."""
     with st.container(border=True, key=f"act_{a.id}"):
-        st.page_link(page(ROOM), label=plain(a.title.get(lang)), query_params={"id": a.id})
+        # The date in the link too: sample titles repeat, and each link must say where it leads.
+        st.page_link(
+            page(ROOM), label=plain(f"{a.title.get(lang)} · {when(a, lang)}"), query_params={"id": a.id}
+        )
         badges = [f":blue-badge[{t(f'act_kind_{a.kind.value}', lang)}]"]
         if a.setting:
             badges.append(f":green-badge[{t(f'act_setting_{a.setting}', lang)}]")
@@ -82,7 +85,7 @@ def card(a: Activity, cat: Catalog, lang: str) -> None:
             f":gray-badge[{t('sample_tag', lang)}]" if a.sample else f":red-badge[{t('act_real', lang)}]"
         )
         st.markdown(" ".join(badges))
-        facts = [when(a, lang), place_of(a, cat, lang)]
+        facts = [place_of(a, cat, lang)]
         people = speaker_names(a, cat, lang)
         if people:
             facts.append(t("act_with", lang, names=people))
