@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import hashlib
 import logging
 from collections.abc import Sequence
 
@@ -314,7 +313,7 @@ def feed_file(lang: str) -> str:
         base_url=public_base(),
         lang=lang,
     )
-    name = f"activities-{lang}-{hashlib.sha256(body).hexdigest()[:12]}.ics"
+    name = f"activities-{lang}.ics"  # one address to subscribe to, rewritten as the pack changes
     try:
         write_atomically(STATIC_DIR / FEED / name, body)
     except OSError as exc:
