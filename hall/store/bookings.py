@@ -134,8 +134,8 @@ class BookingStore(Engine):
             raise ValueError("a group of no one")
         target = check_id(target, "target")
         group, contact = _clean(group), _clean(contact)[:MAX_CONTACT]
-        self.forget_contacts()  # contacts whose day has come go first, also from the files
         with self.transaction(write=True) as conn:
+            forgotten = self._forget(conn)  # contacts whose day has come go in the same transaction
             s = booking_slots_t.c
             _insert_ignore(conn, booking_slots_t, target=target, day=day, slot=slot, taken=0)
             here = sa.and_(s.target == target, s.day == day, s.slot == slot)
@@ -147,7 +147,7 @@ class BookingStore(Engine):
             if raised != 1:
                 taken = conn.execute(sa.select(s.taken).where(here)).scalar_one()
                 raise BookingRefused("full", left=max(0, capacity - taken))
-            return self._insert(
+            booking = self._insert(
                 conn,
                 kind=BookingKind.VISIT,
                 target=target,
@@ -159,6 +159,9 @@ class BookingStore(Engine):
                 contact_until=contact_until,
                 dedupe=_dedupe("visit", target, day, slot, group, contact),
             )
+        if forgotten:
+            self._erase_forgotten()
+        return booking
 
     def request_talk(
         self,
@@ -182,9 +185,9 @@ class BookingStore(Engine):
         """
         speaker_id = check_id(speaker_id, "speaker_id") if speaker_id else ""
         group, topic, contact = _clean(group), _clean(topic), _clean(contact)[:MAX_CONTACT]
-        self.forget_contacts()  # contacts whose day has come go first, also from the files
         with self.transaction(write=True) as conn:
-            return self._insert(
+            forgotten = self._forget(conn)
+            booking = self._insert(
                 conn,
                 kind=BookingKind.TALK,
                 target="",
@@ -199,6 +202,9 @@ class BookingStore(Engine):
                 contact_until=contact_until,
                 dedupe=_dedupe("talk", day, group, topic, speaker_id, contact),
             )
+        if forgotten:
+            self._erase_forgotten()
+        return booking
 
     def _insert(self, conn: Connection, **values: object) -> Booking:
         values.update(ref=new_ref(), status=BookingStatus.PENDING.value, created_at=naive_utc(self.now()))
