@@ -78,7 +78,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "act_ics_feed": ("下载所列活动的日历（.ics）", "Download these activities as a calendar (.ics)"),
     "act_subscribe": ("订阅活动日历", "Subscribe to the activities calendar"),
     "act_today": ("今天", "Today"),
-    "act_this_week": ("本周还有", "Later this week"),
+    "act_this_week": ("未来七天", "The next seven days"),
+    "act_book_qr_help": (
+        "用手机扫码，在线上云展馆预约团体参观或邀请宣讲。",
+        "Scan with your phone to book a group visit or ask for a talk in the online hall.",
+    ),
     "act_book_on_phone": ("用手机预约参观", "Book a visit on your phone"),
     "act_programme_today": ("今日活动 · {date}", "Today's programme · {date}"),
     "act_fig_per_year": ("每年活动场次", "Activities per year"),

@@ -8,7 +8,7 @@ import datetime as dt
 
 import streamlit as st
 
-from hall.activities import Filters, between, figures, select, week_of
+from hall.activities import Filters, between, figures, select
 from hall.figures.activities import bar_figure, summary
 from hall.labels import t
 from hall.pack import Catalog
@@ -92,12 +92,12 @@ def figures_view(cat: Catalog, lang: str, chosen: Filters) -> None:
     st.caption(t("act_fig_sample_note", lang))
 
 
-def qr_box(url: str, lang: str, *, title: str) -> None:
+def qr_box(url: str, lang: str, *, title: str, help_key: str = "qr_help") -> None:
     """A QR code of `url`, to carry on with a phone."""
     with st.container(border=True, key="qr"):
         st.subheader(title, anchor=False)
         st.image(qr_svg(url), width=220, alt=t("qr_alt", lang))
-        st.caption(t("qr_help", lang))
+        st.caption(t(help_key, lang))
 
 
 def _compact(cat: Catalog, items, lang: str, *, limit: int) -> None:
@@ -124,10 +124,8 @@ def kiosk_view(cat: Catalog, lang: str) -> None:
             st.subheader(t("act_today", lang), anchor=False)
             _compact(cat, between(cat.activities, day, day), lang, limit=3)
             st.subheader(t("act_this_week", lang), anchor=False)
-            sunday = week_of(day)[1]
-            rest = between(
-                cat.activities, day + dt.timedelta(days=1), max(sunday, day + dt.timedelta(days=1))
-            )
+            # The next seven days, not the calendar week: on a Sunday that would be today alone.
+            rest = between(cat.activities, day + dt.timedelta(days=1), day + dt.timedelta(days=7))
             _compact(cat, rest, lang, limit=KIOSK_WEEK)
         with st.container(key="act_kiosk_qr"):
             qr_box(
