@@ -36,7 +36,7 @@ TOPICS = (
     ("技能成才 技能报国", "Skills for a career and for the country"),
     ("绍兴制造的故事", "The story of made in Shaoxing"),
     ("从学徒到工匠", "From apprentice to craftsman"),
-    ("安全生产every day", "Safety every day"),
+    ("安全生产每一天", "Safety every day"),
     ("新时代劳模故事", "Model workers' stories of the new era"),
     ("创新工作室里的攻关", "Breakthroughs in an innovation studio"),
     ("爱岗敬业 争创一流", "Dedication and excellence"),

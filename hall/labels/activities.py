@@ -90,7 +90,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "共 {total} 场活动；最多的是 {top} 年，{n} 场。",
         "{total} activities; the most in {top}: {n}.",
     ),
-    "act_fig_per_setting": ("“五进”各场所的宣讲场次", "Talks per setting"),
+    "act_fig_per_setting": ("“五进”各场所的活动场次", "Activities per setting"),
     "act_fig_per_setting_alt": (
         "“五进”宣讲共 {total} 场；最多的是{top}，{n} 场。",
         "{total} talks in the five settings; the most in {top}: {n}.",
