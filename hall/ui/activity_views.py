@@ -15,6 +15,7 @@ from hall.pack import Catalog
 from hall.qr import qr_svg
 from hall.ui import activities as ui
 from hall.ui.charts import show, text_px
+from hall.ui.data import catalog
 from hall.ui.kiosk import public_base
 from hall.ui.text import cited, plain
 from hall.ui.widgets import kiosk
@@ -33,7 +34,7 @@ def programme_facts(cat: Catalog, lang: str) -> None:
 
 @st.cache_resource(show_spinner=False, max_entries=128)
 def _charts(chosen: Filters, lang: str, px: int) -> tuple[tuple[object, str], ...]:
-    cat = ui.catalog()
+    cat = catalog()
     acts = cat.activities
     f = figures(
         acts, select(acts, chosen, today=ui.today(), coming=None), tuple(d.adcode for d in cat.districts)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from hall.errors import BookingRefused, StoreUnavailable
-from hall.store import BookingKind, BookingStatus, Store
+from hall.errors import BookingRefused, RateLimited, StoreUnavailable
+from hall.store import RATE_LIMITS, Action, BookingKind, BookingStatus, Store
 from tests.hall.store.conftest import TZ, Clock, Target, all_at_once
 
 DAY = dt.date(2025, 5, 20)
@@ -174,3 +174,14 @@ def test_a_store_that_is_down_says_so_and_keeps_nothing(tmp_path: Path) -> None:
         _visit(store, 5)
     blocker.unlink()
     assert store.bookings() == []
+
+
+def test_bookings_have_an_hourly_limit_per_address_like_the_other_forms(target: Target) -> None:
+    store = _open(target)
+    limit = RATE_LIMITS[Action.BOOKING].per_client
+    for _ in range(limit):
+        store.spend(Action.BOOKING, "clientkey0001")
+    with pytest.raises(RateLimited) as refused:
+        store.spend(Action.BOOKING, "clientkey0001")
+    assert refused.value.label_key == "limit_client_booking"
+    store.spend(Action.BOOKING, "clientkey0002")  # another address is not held up
