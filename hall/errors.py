@@ -105,3 +105,35 @@ class RateLimited(HallError):
     def label_key(self) -> str:
         """The key in hall.labels.LABELS of the message the visitor reads."""
         return f"limit_{self.scope}_{self.action}"
+
+
+class BookingRefused(HallError):
+    """A group visit or talk request was not stored; `reason` picks the label the visitor reads
+    (book_refused_<reason>) and `params` fills it."""
+
+    REASONS = (
+        "past",
+        "too_far",
+        "no_slot",
+        "people",
+        "full",
+        "closed",
+        "duplicate",
+        "group",
+        "topic",
+        "contact",
+        "speaker",
+        "audience",
+        "text",
+    )
+
+    def __init__(self, reason: str, **params: int | str) -> None:
+        self.reason = reason
+        self.params = params
+        detail = ", ".join(f"{k}={v}" for k, v in params.items())
+        super().__init__(f"booking refused: {reason}" + (f" ({detail})" if detail else ""))
+
+    @property
+    def label_key(self) -> str:
+        """The key in hall.labels.LABELS of the message the visitor reads."""
+        return f"book_refused_{self.reason}"

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from hall.labels import t
-from hall.ui import curation, moderation
+from hall.ui import booking_desk, curation, moderation
 from hall.ui.auth import curator, sign_out_button
 from hall.ui.data import catalog, store
 from hall.ui.gate import lockouts_panel
@@ -19,7 +19,7 @@ if not curator(lang):
 sign_out_button(lang)
 st.caption(t_inert("admin_store", lang, where=store().describe()))
 
-(moderate, importing, pictures, labels, requests, lockouts, exports, problems) = st.tabs(
+(moderate, importing, pictures, labels, requests, lockouts, exports, problems, desk) = st.tabs(
     [t(f"admin_tab_{name}", lang) for name in curation.TABS]
 )
 with moderate:
@@ -52,6 +52,8 @@ with exports:
         icon=":material/download:",
     )
 
+with desk:
+    booking_desk.panel(cat, lang)
 with problems:
     if not cat.problems:
         st.success(t("admin_pack_clean", lang))

@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 
 from hall import timeline
+from hall.activities import Kind, Setting
 from hall.config import Mode
-from hall.errors import GuessRefused, MessageRefused, PairingRefused
+from hall.errors import BookingRefused, GuessRefused, MessageRefused, PairingRefused
 from hall.labels import LABELS, t
 from hall.pack import Level, schema
 from hall.rooms import ROOMS
 from hall.search import MATCH_FIELDS
-from hall.store import REQUEST_KINDS
+from hall.store import REQUEST_KINDS, BookingKind, BookingStatus
 from tests.support.packs import REPO
 
 # Label keys made at run time: prefix → every value the code can put after it. A new family
@@ -31,8 +32,28 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "match_": MATCH_FIELDS,
     "view_": timeline.VIEWS,
     "era_view_": ("stories", "milestones", "people"),
-    "admin_tab_": ("moderate", "import", "photos", "labels", "requests", "lockouts", "export", "pack"),
+    "admin_tab_": (
+        "moderate",
+        "import",
+        "photos",
+        "labels",
+        "requests",
+        "lockouts",
+        "export",
+        "pack",
+        "bookings",
+    ),
     "gate_refused_": GuessRefused.REASONS,
+    # the 活动 room (hall.activities, hall.ui.activities, bookings and the curators' desk)
+    "act_kind_": tuple(k.value for k in Kind),
+    "act_setting_": tuple(s.value for s in Setting),
+    "act_view_": ("coming", "past", "figures", "book"),
+    "act_weekday_": tuple(str(i) for i in range(7)),
+    "act_weekday_short_": tuple(str(i) for i in range(7)),
+    "book_what_": tuple(k.value for k in BookingKind),
+    "book_status_": tuple(s.value for s in BookingStatus),
+    "book_refused_": BookingRefused.REASONS,
+    "desk_done_": tuple(s.value for s in BookingStatus),
     # RateLimited.label_key: a scope and an action (only likes have a per-person limit)
     "limit_": (
         "client_like",
@@ -42,6 +63,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "hall_message",
         "client_request",
         "hall_request",
+        "client_booking",
+        "hall_booking",
     ),
 }
 # Keys given as data rather than written in a t("…") call.

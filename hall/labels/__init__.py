@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from hall.labels import curators, docents, explore, frame, halls, kiosk, lineage, realroll, visitors, voice
+from hall.labels import (
+    activities,
+    curators,
+    docents,
+    explore,
+    frame,
+    halls,
+    kiosk,
+    lineage,
+    realroll,
+    visitors,
+    voice,
+)
 
 LANGS = ("zh", "en")
 
@@ -17,7 +29,9 @@ def _merged(*modules: object) -> dict[str, tuple[str, str]]:
     return labels
 
 
-LABELS = _merged(frame, halls, explore, visitors, kiosk, docents, curators, realroll, voice, lineage)
+LABELS = _merged(
+    frame, halls, explore, visitors, kiosk, docents, curators, realroll, voice, lineage, activities
+)
 
 
 def t(key: str, lang: str = "zh", **values: object) -> str:

@@ -28,6 +28,7 @@ CATALOG_CODE = (
     "hall.rooms",
     "hall.voice.reading",
     "hall.voice.recordings",
+    "hall.activities",
 )
 # Libraries whose output is stored (pinyin readings, traditional → simplified).
 CATALOG_LIBRARIES = ("pypinyin", "opencc")

@@ -8,7 +8,7 @@ import random
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hall.errors import HonoreeNotFound
 from hall.pack.names import Names
@@ -29,6 +29,15 @@ from hall.pack.records import (
     rank_key,
 )
 
+if TYPE_CHECKING:
+    from hall.activities.records import Activities
+
+
+def _no_activities() -> Activities:
+    from hall.activities.records import Activities  # it reads hall.pack's records: no cycle at import
+
+    return Activities()
+
 
 @dataclass(frozen=True)
 class Catalog:
@@ -45,6 +54,7 @@ class Catalog:
     milestones: tuple[Milestone, ...] = ()
     tours: tuple[Tour, ...] = ()
     pairs: tuple[Any, ...] = ()  # hall.pack.pairs.Pair: 名师高徒, in file order
+    activities: Activities = field(default_factory=_no_activities)  # hall.activities
     problems: tuple[Problem, ...] = ()
     pack: str = ""
     _by_id: dict[str, int] = field(default_factory=dict, repr=False)

@@ -274,6 +274,16 @@ def read_pack(pack: Path) -> Catalog:
     problems.items.extend(tour_problems)
     problems.items.extend(recordings.check(pack, voice.ids(people, (e.id for e in eras), tours)))
 
+    from hall.activities.read import read_activities  # it reads with this module's readers
+
+    activities = read_activities(
+        exhibits,
+        problems,
+        people=people,
+        studios={s.id for s in studios},
+        resolve_district=resolve_district,
+        today=dt.date.today(),
+    )
     return Catalog(
         info=info,
         eras=eras,
@@ -286,6 +296,7 @@ def read_pack(pack: Path) -> Catalog:
         milestones=tuple(milestones),
         tours=tours,
         pairs=pairs,
+        activities=activities,
         problems=tuple(problems.items),
         pack=str(pack),
     )

@@ -239,6 +239,7 @@ STUDIO = RecordKind(
         Field("what_to_see"),
         SAMPLE,
         SOURCE,
+        Field("visit_capacity", INT),  # places in one visiting slot; blank: hall.yaml's bookings
     ),
 )
 
@@ -250,6 +251,41 @@ MILESTONE = RecordKind(
         Field("date"),
         Field("title", BI, required=VALUE),
         Field("kind"),  # national_conference | honour_start | city | hall
+        SOURCE,
+    ),
+)
+
+# What the association's people do now (hall.activities reads and checks both).
+ACTIVITY = RecordKind(
+    "activity",
+    "activities.csv",
+    (
+        Field("id", required=VALUE),
+        Field("date", required=VALUE),  # YYYY-MM-DD, or YYYY-MM / YYYY when the source gives no day
+        Field("time"),  # HH:MM, local
+        Field("minutes", INT),
+        Field("kind", required=VALUE),  # hall.activities.Kind
+        Field("setting"),  # the 五进 setting: hall.activities.Setting, or blank
+        Field("title", BI, required=VALUE),
+        Field("place"),
+        DISTRICT,
+        Field("studio_id"),  # an innovation studio's open day or skill show
+        Field("speakers", FieldType.LIST),  # honoree ids
+        Field("audience", INT),
+        Field("online", BOOL),  # reached its audience by live stream
+        Field("summary"),
+        SAMPLE,
+        SOURCE,
+    ),
+)
+SPEAKER = RecordKind(
+    "speaker",
+    "speakers.csv",
+    (
+        Field("honoree_id", required=VALUE),
+        Field("topics", FieldType.LIST, required=VALUE),
+        Field("since", YEAR),
+        SAMPLE,
         SOURCE,
     ),
 )

@@ -7,6 +7,7 @@ Each concept is one module holding its records and a part of `Store` (a subclass
 added to `Store` below.
 """
 
+from hall.store.bookings import Booking, BookingKind, BookingStatus, BookingStore
 from hall.store.docents import PAIRING_CODE_TTL, PAIRING_TTL, DocentStore, ScreenState
 from hall.store.engine import SQLITE_FILE
 from hall.store.events import ROLLUP_GRACE, EventKind
@@ -43,14 +44,15 @@ from hall.store.values import Tally, session_ref
 from hall.store.visit_stats import DayCount, VisitStats, VisitStatsStore, compute_visit_stats
 
 
-class Store(LikeStore, GuestbookStore, VisitStatsStore, RequestStore, DocentStore, LimitStore):
+class Store(LikeStore, GuestbookStore, VisitStatsStore, RequestStore, DocentStore, LimitStore, BookingStore):
     """The hall's writable state. Thread-safe; share one per process (`Store.open`).
 
     Every public method either succeeds or raises `StoreUnavailable` (the database cannot
     be reached or written right now; the next call tries again) — besides the documented
     `MessageRefused` for a visitor's message, `PairingRefused` for a screen's code,
     `GuessRefused` for a try at a gate's secret, `RateLimited` for a like, message or request over
-    its hourly limit, and `ValueError` for a programming error.
+    its hourly limit, `BookingRefused` for a group visit or talk request, and `ValueError` for a
+    programming error.
     """
 
 
@@ -76,6 +78,9 @@ __all__ = [
     "SCHEMA_VERSION",
     "SQLITE_FILE",
     "Action",
+    "Booking",
+    "BookingKind",
+    "BookingStatus",
     "ChangeRequest",
     "DayCount",
     "EventKind",

@@ -79,6 +79,7 @@ class Action(StrEnum):
     LIKE = "like"
     MESSAGE = "message"
     REQUEST = "request"
+    BOOKING = "booking"  # a group visit or a talk request (hall.store.bookings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,7 @@ RATE_LIMITS: Mapping[Action, RateLimit] = MappingProxyType(
         Action.LIKE: RateLimit(per_client=120, per_hall=20_000, per_client_subject=10),
         Action.MESSAGE: RateLimit(per_client=10, per_hall=300),
         Action.REQUEST: RateLimit(per_client=5, per_hall=60),
+        Action.BOOKING: RateLimit(per_client=5, per_hall=200),
     }
 )
 LIMIT_WINDOW = dt.timedelta(hours=1)  # counts are per clock hour (UTC)

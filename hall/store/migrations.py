@@ -321,6 +321,44 @@ def _migrate_v8(conn: Connection) -> None:
             conn.execute(sa.insert(days).values(**new))
 
 
+def _migrate_v9(conn: Connection) -> None:
+    """Group visits and talk requests (the 活动 room), and the places taken in each slot."""
+    md = sa.MetaData()
+    sa.Table(
+        "bookings",
+        md,
+        sa.Column("id", _ID, primary_key=True, autoincrement=True),
+        sa.Column("ref", sa.String(12), nullable=False, unique=True),
+        sa.Column("kind", sa.String(8), nullable=False),
+        sa.Column("target", sa.String(40), nullable=False, server_default=""),
+        sa.Column("day", sa.Date, nullable=False),
+        sa.Column("slot", sa.String(5), nullable=False, server_default=""),
+        sa.Column("people", sa.Integer, nullable=False),
+        sa.Column("group_name", sa.String(60), nullable=False),
+        sa.Column("setting", sa.String(12), nullable=False, server_default=""),
+        sa.Column("topic", sa.String(200), nullable=False, server_default=""),
+        sa.Column("speaker_id", sa.String(40), nullable=False, server_default=""),
+        sa.Column("assigned_id", sa.String(40), nullable=False, server_default=""),
+        sa.Column("contact", sa.String(30), nullable=False, server_default=""),
+        sa.Column("contact_until", sa.Date, nullable=False),
+        sa.Column("status", sa.String(10), nullable=False, server_default="pending"),
+        sa.Column("dedupe", sa.String(32), nullable=False, unique=True),
+        sa.Column("created_at", sa.DateTime, nullable=False),
+        sa.Column("decided_at", sa.DateTime, nullable=True),
+        sa.Index("ix_bookings_day", "day", "kind", "slot"),
+        sa.Index("ix_bookings_contact", "contact_until"),
+    )
+    sa.Table(
+        "booking_slots",
+        md,
+        sa.Column("target", sa.String(40), primary_key=True),
+        sa.Column("day", sa.Date, primary_key=True),
+        sa.Column("slot", sa.String(5), primary_key=True),
+        sa.Column("taken", sa.Integer, nullable=False),
+    )
+    md.create_all(conn)
+
+
 # Append only: a released migration is never edited, and none may drop visitors' data.
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _migrate_v1,
@@ -331,6 +369,7 @@ MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _migrate_v6,
     _migrate_v7,
     _migrate_v8,
+    _migrate_v9,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

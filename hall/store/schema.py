@@ -156,3 +156,41 @@ rate_counts_t = sa.Table(
     sa.Column("n", sa.Integer, nullable=False),
     sa.Index("ix_rate_counts_window", "window_start"),
 )
+
+bookings_t = sa.Table(
+    "bookings",
+    METADATA,
+    # v9: a group's visit to the hall or a studio in a slot, or a request for a talk. The contact
+    # is emptied `contact_until` (the date asked for plus hall.yaml's contact_days).
+    sa.Column("id", ID, primary_key=True, autoincrement=True),
+    sa.Column("ref", sa.String(12), nullable=False, unique=True),  # the requester's reference
+    sa.Column("kind", sa.String(8), nullable=False),  # visit | talk
+    sa.Column("target", sa.String(MAX_ID), nullable=False, server_default=""),  # "hall", a studio id
+    sa.Column("day", sa.Date, nullable=False),
+    sa.Column("slot", sa.String(5), nullable=False, server_default=""),  # HH:MM of a visit
+    sa.Column("people", sa.Integer, nullable=False),  # a visit's group, a talk's audience
+    sa.Column("group_name", sa.String(60), nullable=False),
+    sa.Column("setting", sa.String(12), nullable=False, server_default=""),  # a talk's 五进 setting
+    sa.Column("topic", sa.String(200), nullable=False, server_default=""),
+    sa.Column("speaker_id", sa.String(MAX_ID), nullable=False, server_default=""),  # asked for; "" any
+    sa.Column("assigned_id", sa.String(MAX_ID), nullable=False, server_default=""),
+    sa.Column("contact", sa.String(MAX_CONTACT), nullable=False, server_default=""),
+    sa.Column("contact_until", sa.Date, nullable=False),
+    sa.Column("status", sa.String(10), nullable=False, server_default="pending"),
+    sa.Column("dedupe", sa.String(32), nullable=False, unique=True),  # the same request twice
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("decided_at", sa.DateTime, nullable=True),
+    sa.Index("ix_bookings_day", "day", "kind", "slot"),
+    sa.Index("ix_bookings_contact", "contact_until"),
+)
+
+booking_slots_t = sa.Table(
+    "booking_slots",
+    METADATA,
+    # v9: places taken in one slot of one place; raised only by an UPDATE that checks the
+    # capacity in its own WHERE, so concurrent bookings can never overfill a slot.
+    sa.Column("target", sa.String(MAX_ID), primary_key=True),
+    sa.Column("day", sa.Date, primary_key=True),
+    sa.Column("slot", sa.String(5), primary_key=True),
+    sa.Column("taken", sa.Integer, nullable=False),
+)

@@ -20,7 +20,7 @@ from hall.ui.kiosk import public_base
 from hall.ui.text import plain, t_inert
 
 # The admin room's tabs, in order (labels admin_tab_<name>).
-TABS = ("moderate", "import", "photos", "labels", "requests", "lockouts", "export", "pack")
+TABS = ("moderate", "import", "photos", "labels", "requests", "lockouts", "export", "pack", "bookings")
 
 
 def _reload() -> None:

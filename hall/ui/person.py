@@ -12,6 +12,7 @@ from hall.rooms import era_room
 from hall.ui import lineage
 from hall.ui.cards import display_name, portrait_url
 from hall.ui.data import catalog, settings
+from hall.ui.doing_now import person_now
 from hall.ui.guestbook import like_button
 from hall.ui.kiosk import hand_off, public_base, reading_time
 from hall.ui.listen import listen
@@ -104,6 +105,7 @@ def deeds(h: Honoree, lang: str) -> None:
         for paragraph in h.paragraphs:
             st.markdown(plain(paragraph))
     lineage.person_section(h, catalog(), lang)  # 师承: in the story's own pane on a kiosk
+    person_now(h, catalog(), lang)  # what they do now: talks, services, 宣讲团 topics
 
 
 def sources(h: Honoree, lang: str, *, kiosk: bool) -> None:

@@ -11,6 +11,7 @@ from hall.pack import Catalog
 from hall.pack.records import Studio
 from hall.rooms import HONOREE
 from hall.ui.cards import display_name
+from hall.ui.doing_now import studio_now
 from hall.ui.lineage import studio_pairs
 from hall.ui.nav import page
 from hall.ui.paging import paged
@@ -37,6 +38,7 @@ def studio_card(s: Studio, cat: Catalog, lang: str) -> None:
         if s.what_to_see:
             st.markdown(plain(s.what_to_see))
         studio_pairs(s, cat, lang)
+        studio_now(s, cat, lang)  # its open days and skill shows
         if s.leader_id and cat.has(s.leader_id):
             leader = cat.honoree(s.leader_id)
             st.page_link(

@@ -28,6 +28,7 @@ KIOSK_ROOMS: list[tuple[str, str, tuple[str, ...]]] = [
     ("/search", "", (".st-key-key_A", ".st-key-key_Z", ".st-key-key_delete", PAGER)),
     (f"/honoree?id={REAL.id}", "", (".st-key-like", ".st-key-qr img", ".st-key-portrait img", "h1")),
     ("/attract", "", (".st-key-attract_touch", ".st-key-wall_pause", "nav.hall-wall")),
+    ("/activities", "", (".st-key-act_kiosk_list", ".st-key-qr img")),
 ]
 ONLINE_ROOMS = [
     "/",
@@ -41,6 +42,7 @@ ONLINE_ROOMS = [
     "/search?q=陈",
     "/directory",
     "/figures",
+    "/activities",
     f"/honoree?id={REAL.id}",
 ]
 
