@@ -1,0 +1,255 @@
+"""Answers to counting and listing questions: a grammar reading (hall.ask.grammar) run through
+the search index's filters, then the few the index has no filter for (gender, birth year, real
+or sample), counted, listed, ranked by group or by year."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from hall.ask.answer import COUNT, FIRST, LIST, MOST, Answer, Source
+from hall.ask.grammar import Reading
+from hall.labels import t
+from hall.rooms import room
+
+NAMES_SHOWN = 20
+
+
+class Counting:
+    """Counts and lists over one catalogue and its search index."""
+
+    def __init__(self, catalog: Any, index: Any) -> None:
+        self.catalog = catalog
+        self.index = index
+
+    def answer(self, reading: Reading, lang: str = "zh") -> Answer:
+        if reading.subject == "studios":
+            return self._things(reading, self._studios(reading), "ask_record_studios", "studios", lang)
+        if reading.subject == "collectives":
+            return self._things(reading, self._collectives(reading), "ask_record_collectives", "", lang)
+        people = self.people(reading)
+        scope = self.scope(reading, lang)
+        source = self._source(reading, lang)
+        unit = {"unit": t("ask_unit_people", "zh"), "unit_en": t("ask_unit_people", "en")}
+        if reading.intent == COUNT:
+            text = t("ask_count", lang, scope=scope, n=len(people), **unit)
+            return Answer(COUNT, text, tuple(h.id for h in people), (source,), len(people))
+        if not people:
+            return Answer(LIST, t("ask_none_match", lang, scope=scope), (), (source,), 0)
+        if reading.intent == LIST:
+            text = t("ask_list", lang, scope=scope, n=len(people), names=self._names(people, lang), **unit)
+            return Answer(LIST, text, tuple(h.id for h in people), (source,), len(people))
+        if reading.intent == MOST:
+            return self._most(reading, people, scope, source, lang)
+        return self._first(reading, people, scope, source, lang)
+
+    # -- who passes ------------------------------------------------------------------------
+
+    def people(self, reading: Reading) -> list[Any]:
+        """Everyone the reading selects, in the hall's order."""
+        found = self.index.search("", **reading.filters(), limit=0)
+        if found.total == 0:
+            return []
+        ids = self.index.search("", **reading.filters(), limit=found.total).ids
+        people = [self.catalog.honoree(i) for i in ids]
+        if reading.gender:
+            people = [h for h in people if h.gender == reading.gender]
+        if reading.sample is not None:
+            people = [h for h in people if bool(h.sample) == reading.sample]
+        if reading.birth is not None:
+            people = [h for h in people if _within(h.birth_year, reading.birth)]
+        return people
+
+    def _matching_honours(self, reading: Reading, h: Any) -> list[Any]:
+        """The person's honours the reading is about (its honours or kind, years and era)."""
+        kinds = self.catalog.honour_kinds
+        out = []
+        for o in h.honours:
+            if reading.honours and o.code not in reading.honours:
+                continue
+            if reading.kind and (o.code not in kinds or kinds[o.code].type.value != reading.kind):
+                continue
+            if reading.years is not None and not _within(o.year, reading.years):
+                continue
+            if reading.era and o.era != reading.era:
+                continue
+            out.append(o)
+        return out
+
+    def _most(self, reading: Reading, people: Sequence[Any], scope: str, source: Source, lang: str) -> Answer:
+        counts: Counter[str] = Counter()
+        for h in people:
+            if reading.group == "district":
+                keys = {h.district_code} if h.district_code else set()
+            elif reading.group == "industry":
+                keys = {h.industry} if h.industry else set()
+            elif reading.group == "year":
+                keys = {str(o.year) for o in self._matching_honours(reading, h) if o.year}
+            else:
+                keys = {o.era for o in self._matching_honours(reading, h) if o.era}
+            counts.update(keys)
+        if not counts:
+            return Answer(MOST, t("ask_none_match", lang, scope=scope), (), (source,), 0)
+        top = max(counts.values())
+        winners = sorted(k for k, c in counts.items() if c == top)
+        shown = "、".join(self._group_name(reading.group, w, lang) for w in winners)
+        group = {"group": t(f"ask_group_{reading.group}", "zh"), "group_en": t(f"ask_group_{reading.group}", "en")}
+        unit = {"unit": t("ask_unit_people", "zh"), "unit_en": t("ask_unit_people", "en")}
+        text = t("ask_most", lang, scope=scope, winners=shown, n=top, **group, **unit)
+        ids = tuple(h.id for h in people if self._in_group(reading, h, winners))
+        return Answer(MOST, text, ids, (source,), top)
+
+    def _in_group(self, reading: Reading, h: Any, winners: list[str]) -> bool:
+        if reading.group == "district":
+            return h.district_code in winners
+        if reading.group == "industry":
+            return h.industry in winners
+        values = {str(o.year) if reading.group == "year" else o.era for o in self._matching_honours(reading, h)}
+        return bool(values & set(winners))
+
+    def _group_name(self, group: str, value: str, lang: str) -> str:
+        if group == "district":
+            d = self.catalog.district(value)
+            return d.name.get(lang) if d else value
+        if group == "era":
+            return self.catalog.era(value).name.get(lang)
+        if group == "year":
+            return t("ask_span_year", lang, a=value)
+        return value
+
+    def _first(self, reading: Reading, people: Sequence[Any], scope: str, source: Source, lang: str) -> Answer:
+        if reading.intent in ("oldest", "youngest"):
+            born = [h.birth_year for h in people if h.birth_year]
+            if not born:
+                return Answer(FIRST, t("ask_no_birth", lang, scope=scope), (), (source,), 0)
+            year = min(born) if reading.intent == "oldest" else max(born)
+            chosen = [h for h in people if h.birth_year == year]
+        else:
+            years = {h.id: [o.year for o in self._matching_honours(reading, h) if o.year] for h in people}
+            known = [y for ys in years.values() for y in ys]
+            if not known:
+                return Answer(FIRST, t("ask_none_match", lang, scope=scope), (), (source,), 0)
+            year = min(known) if reading.intent == "earliest" else max(known)
+            chosen = [h for h in people if year in years[h.id]]
+        text = t(f"ask_{reading.intent}", lang, scope=scope, year=year, names=self._names(chosen, lang))
+        return Answer(FIRST, text, tuple(h.id for h in chosen), (source,), len(chosen))
+
+    # -- studios and collectives ------------------------------------------------------------
+
+    def _studios(self, reading: Reading) -> list[Any]:
+        out = []
+        for s in self.catalog.studios:
+            if reading.district and s.district_code != reading.district:
+                continue
+            if reading.open_only and not s.open_for_visits:
+                continue
+            if reading.sample is not None and bool(s.sample) != reading.sample:
+                continue
+            out.append(s)
+        return out
+
+    def _collectives(self, reading: Reading) -> list[Any]:
+        out = []
+        for c in self.catalog.collectives:
+            if reading.district and c.district_code != reading.district:
+                continue
+            if reading.honours and c.honour not in reading.honours:
+                continue
+            if reading.years is not None and not _within(c.year, reading.years):
+                continue
+            if reading.era and c.era != reading.era:
+                continue
+            if reading.sample is not None and bool(c.sample) != reading.sample:
+                continue
+            out.append(c)
+        return out
+
+    def _things(self, reading: Reading, things: list[Any], title: str, room_key: str, lang: str) -> Answer:
+        scope = self.scope(reading, lang)
+        unit = {"unit": t("ask_unit_things", "zh"), "unit_en": t("ask_unit_things", "en")}
+        params = f"?district={reading.district}" if reading.district and room_key else ""
+        link = f"/{room(room_key).url}{params}" if room_key else f"/{room('home').url}"
+        source = Source(t(title, lang), link)
+        leaders = tuple(dict.fromkeys(getattr(x, "leader_id", "") for x in things if getattr(x, "leader_id", "")))
+        leaders = tuple(i for i in leaders if self.catalog.has(i))
+        if reading.intent == LIST and things:
+            names = "、".join(x.name for x in things[:NAMES_SHOWN])
+            if len(things) > NAMES_SHOWN:
+                names = t("ask_list_more", lang, names=names)
+            text = t("ask_list", lang, scope=scope, n=len(things), names=names, **unit)
+            return Answer(LIST, text, leaders, (source,), len(things))
+        if reading.intent not in (COUNT, LIST):
+            return Answer(COUNT, t("ask_count", lang, scope=scope, n=len(things), **unit), leaders, (source,), len(things))
+        return Answer(COUNT, t("ask_count", lang, scope=scope, n=len(things), **unit), leaders, (source,), len(things))
+
+    # -- words -----------------------------------------------------------------------------
+
+    def scope(self, reading: Reading, lang: str) -> str:
+        """What the reading selects, in words: 诸暨市 2018年 女性 全国劳动模范."""
+        parts: list[str] = []
+        if reading.district:
+            d = self.catalog.district(reading.district)
+            parts.append(d.name.get(lang) if d else reading.district)
+        if reading.era:
+            parts.append(self.catalog.era(reading.era).name.get(lang))
+        if reading.years:
+            parts.append(_span_words(reading.years, lang))
+        if reading.birth:
+            parts.append(t("ask_scope_birth", lang, span=_span_words(reading.birth, lang)))
+        if reading.sample is not None:
+            parts.append(t("ask_scope_sample" if reading.sample else "ask_scope_real", lang))
+        if reading.industry:
+            parts.append(t("ask_scope_industry", lang, name=reading.industry))
+        if reading.open_only:
+            parts.append(t("ask_scope_open", lang))
+        who = []
+        if reading.gender:
+            who.append(t(f"ask_gender_{reading.gender}", lang))
+        if reading.subject == "studios":
+            who.append(t("ask_scope_studios", lang))
+        elif reading.honours:
+            sep = " / " if lang == "en" else "或"
+            who.append(sep.join(self.catalog.honour_name(c, lang) for c in reading.honours))
+        elif reading.subject == "collectives":
+            who.append(t("ask_scope_collectives", lang))
+        elif reading.kind:
+            who.append(t(f"ask_kind_{reading.kind}", lang))
+        else:
+            who.append(t("ask_everyone", lang))
+        joiner = ", " if lang == "en" else ""
+        where = joiner.join(parts)
+        if lang == "en":
+            return ", ".join([*who, *parts]) if parts else " ".join(who)
+        return (where + "的" if where and not where.endswith("的") and not where.endswith("中") else where) + "".join(who)
+
+    def _names(self, people: Sequence[Any], lang: str) -> str:
+        names = "、".join(h.name for h in people[:NAMES_SHOWN])
+        return t("ask_list_more", lang, names=names) if len(people) > NAMES_SHOWN else names
+
+    def _source(self, reading: Reading, lang: str) -> Source:
+        """The roll of honorees, linked to the search room with the same filters where it has them."""
+        params = []
+        for name, value in (("era", reading.era), ("district", reading.district), ("industry", reading.industry)):
+            if value:
+                params.append(f"{name}={value}")
+        if reading.honours and len(reading.honours) == 1:
+            params.append(f"honour={reading.honours[0]}")
+        link = f"/{room('search').url}" + ("?" + "&".join(params) if params else "")
+        return Source(t("ask_record", lang), link)
+
+
+def _within(year: int | None, span: tuple[int | None, int | None]) -> bool:
+    if year is None:
+        return False
+    lo, hi = span
+    return (lo is None or year >= lo) and (hi is None or year <= hi)
+
+
+def _span_words(span: tuple[int | None, int | None], lang: str) -> str:
+    lo, hi = span
+    if lo is not None and hi is not None:
+        return t("ask_span_year", lang, a=lo) if lo == hi else t("ask_span_range", lang, a=lo, b=hi)
+    if lo is not None:
+        return t("ask_span_since", lang, a=lo)
+    return t("ask_span_before", lang, b=hi)

@@ -1,0 +1,110 @@
+"""The hall's own words for cutting questions and passages into terms: jieba, taught the pack's
+names, places, honours, employers and industries, quiet, with its cache in the data folder.
+
+jieba's dictionary of general Chinese cuts 诸暨市全国劳模 or 丁卫松在哪里工作 badly: people's names
+split into characters and 柯桥区 into 柯桥 + 区. Every name the pack uses is added as a word, so a
+question and a passage cut the same way. Terms are in the search index's normal form
+(hall.textnorm.normalize: simplified, lower case, no punctuation) so that traditional
+characters and full-width letters meet their simplified, half-width selves.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from hall.search.facets import text_of
+from hall.textnorm import normalize
+
+# Words that carry no meaning of their own in a question: asking, counting and joining words.
+# Kept out of the terms a passage must share with a question.
+STOPWORDS = frozenset(
+    """的 了 是 在 有 和 与 及 或 吗 呢 吧 啊 呀 么 什么 哪 哪里 哪儿 哪个 哪些 哪位 哪家 哪年 哪一年
+    几 几位 几个 几名 多少 多少位 多少名 多少个 怎么 怎样 如何 为什么 谁 请问 请 问 告诉 我 你 他 她 它
+    我们 他们 她们 这 那 这个 那个 一 一个 一位 位 名 个 人 都 也 还 就 被 把 让 给 对 从 到 向 于 以 之
+    年 月 日 号 共 一共 总共 共有 展馆 馆里 里 中 上 下 吗 过 曾 曾经 会 能 可以 要 想 知道 一下""".split()
+)
+# What a user-dictionary word weighs: above any general word it contains, so it stays whole.
+_WORD_FREQ = 200000
+_LOCK = threading.Lock()
+_TOKENIZERS: dict[tuple[str, str], Any] = {}
+
+
+def pack_words(catalog: Any) -> list[str]:
+    """Every word of the pack worth keeping whole: people's names, district names (today's,
+    former and short), honour names and aliases, era names, industries, employers, studios."""
+    words: list[str] = []
+    words += [h.name for h in catalog.honorees]
+    words += [h.employer for h in catalog.honorees if h.employer]
+    for d in catalog.districts:
+        words += [d.name.zh, *d.former]
+        if len(d.name.zh) > 2 and d.name.zh[-1] in "区县市":
+            words.append(d.name.zh[:-1])
+    for k in catalog.honour_kinds.values():
+        words += [k.name.zh, *k.aliases]
+    words += [e.name.zh for e in catalog.eras]
+    words += [text_of(i)[0] for i in catalog.industries]
+    words += [s.name for s in getattr(catalog, "studios", ())]
+    return [w for w in dict.fromkeys(normalize(w) for w in words) if 2 <= len(w) <= 40]
+
+
+class Vocabulary:
+    """A jieba tokenizer that knows the pack's words; one per (data folder, word list) and process."""
+
+    def __init__(self, words: Sequence[str], data_dir: str | Path | None = None) -> None:
+        self.words = frozenset(words)
+        self._tk = _tokenizer(data_dir)
+        for w in words:
+            self._tk.add_word(w, _WORD_FREQ)
+
+    def cut(self, text: str) -> list[str]:
+        """The terms of ``text``: normalised words, with the dictionary words inside long ones
+        (jieba's search mode), punctuation and spaces dropped."""
+        out: list[str] = []
+        for piece in self._tk.cut_for_search(text, HMM=False):
+            word = normalize(piece)
+            if word:
+                out.append(word)
+        return out
+
+    def terms(self, text: str) -> list[str]:
+        """``cut`` without the stopwords: what a passage and a question must share."""
+        return [w for w in self.cut(text) if w not in STOPWORDS]
+
+    def cut_many(self, texts: Iterable[str]) -> list[list[str]]:
+        """``terms`` of each text; a text met before is cut once (sample records repeat a lot)."""
+        seen: dict[str, list[str]] = {}
+        out = []
+        for text in texts:
+            found = seen.get(text)
+            if found is None:
+                found = seen[text] = self.terms(text)
+            out.append(found)
+        return out
+
+
+def _tokenizer(data_dir: str | Path | None) -> Any:
+    """A fresh jieba tokenizer whose dictionary cache lives in ``data_dir`` (not /tmp) and that
+    logs nothing below a warning (jieba prints its start-up to stderr otherwise)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    key = str(data_dir or "")
+    with _LOCK:
+        base = _TOKENIZERS.get((key, "base"))
+        if base is None:
+            base = jieba.Tokenizer()
+            if data_dir is not None:
+                Path(data_dir).mkdir(parents=True, exist_ok=True)
+                base.tmp_dir = str(data_dir)
+            base.cache_file = "jieba.cache"
+            base.initialize()
+            _TOKENIZERS[(key, "base")] = base
+        # A copy per vocabulary: add_word changes the tokenizer for good.
+        tk = jieba.Tokenizer()
+        tk.tmp_dir, tk.cache_file = base.tmp_dir, base.cache_file
+        tk.FREQ, tk.total, tk.initialized = dict(base.FREQ), base.total, True
+        return tk
