@@ -80,7 +80,7 @@ class Asker:
     def _named(self, norm: str) -> list[str]:
         """Ids of the people whose names the question holds (as whole words of its cut)."""
         out: list[str] = []
-        for word in self.retriever.vocabulary.cut(norm):
+        for word in self.retriever.vocabulary.words(norm):
             for hid in self._by_name.get(word, ()):
                 if hid not in out:
                     out.append(hid)
@@ -112,12 +112,16 @@ class Asker:
     def _retrieve(self, question: str, lang: str) -> Answer:
         terms = self.retriever.vocabulary.terms(question)
         top = self.retriever.top(terms, k=12)
-        for row, _score in top:
-            if self._grounded(terms, self.retriever.corpus.passages[row]):
-                p = self.retriever.corpus.passages[row]
-                kind = PERSON if p.kind == "person" else FACT
-                owner = self.catalog.honoree(p.ids[0]) if p.ids and self.catalog.has(p.ids[0]) else None
-                return self._quoted(kind, [(owner, p)], lang)
+        # The passage that holds most of the question, then the best scored of those.
+        best = max(
+            ((self._coverage(terms, self.retriever.corpus.passages[row]), score, -row) for row, score in top),
+            default=(0.0, 0.0, 0),
+        )
+        if best[0] >= COVERAGE:
+            p = self.retriever.corpus.passages[-best[2]]
+            kind = PERSON if p.kind == "person" else FACT
+            owner = self.catalog.honoree(p.ids[0]) if p.ids and self.catalog.has(p.ids[0]) else None
+            return self._quoted(kind, [(owner, p)], lang)
         return self._nothing(top, lang)
 
     def _grounded_row(self, terms: list[str], rows: tuple[int, ...]) -> int | None:
@@ -129,21 +133,25 @@ class Asker:
         return None
 
     def _grounded(self, terms: list[str], passage: Passage) -> bool:
-        """Does the passage hold the question's words: every word the hall has never seen is
-        missing by definition, and the rest must weigh COVERAGE of the question (by idf)?"""
+        return self._coverage(terms, passage) >= COVERAGE
+
+    def _coverage(self, terms: list[str], passage: Passage) -> float:
+        """How much of the question the passage holds: the share of the question's words, by
+        idf, that are among its words (or, three characters and longer, inside its text). A word
+        no passage has means the hall knows nothing of it: 0."""
         if not terms:
-            return False
+            return 0.0
         have = set(self.retriever.vocabulary.terms(passage.text))
         text = normalize(passage.text)
         total = covered = 0.0
         for term in dict.fromkeys(terms):
             if not self.retriever.known(term):
-                return False
+                return 0.0
             weight = self.retriever.idf(term)
             total += weight
-            if term in have or term in text:
+            if term in have or (len(term) >= 3 and term in text):
                 covered += weight
-        return total > 0 and covered / total >= COVERAGE
+        return covered / total if total > 0 else 0.0
 
     # -- composing --------------------------------------------------------------------------
 

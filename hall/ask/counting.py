@@ -59,6 +59,10 @@ class Counting:
             people = [h for h in people if bool(h.sample) == reading.sample]
         if reading.birth is not None:
             people = [h for h in people if _within(h.birth_year, reading.birth)]
+        if (reading.honours or reading.kind) and (reading.years or reading.era):
+            # The index's filters hold for the person (an honour of the kind, and an honour in the
+            # years); a question means one honour of that kind in those years.
+            people = [h for h in people if self._matching_honours(reading, h)]
         return people
 
     def _matching_honours(self, reading: Reading, h: Any) -> list[Any]:

@@ -1,5 +1,5 @@
 """The hall's own words for cutting questions and passages into terms: jieba, taught the pack's
-names, places, honours, employers and industries, quiet, with its cache in the data folder.
+names, places, honours, studios and industries, quiet, with its cache in the data folder.
 
 jieba's dictionary of general Chinese cuts 诸暨市全国劳模 or 丁卫松在哪里工作 badly: people's names
 split into characters and 柯桥区 into 柯桥 + 区. Every name the pack uses is added as a word, so a
@@ -25,7 +25,8 @@ STOPWORDS = frozenset(
     """的 了 是 在 有 和 与 及 或 吗 呢 吧 啊 呀 么 什么 哪 哪里 哪儿 哪个 哪些 哪位 哪家 哪年 哪一年
     几 几位 几个 几名 多少 多少位 多少名 多少个 怎么 怎样 如何 为什么 谁 请问 请 问 告诉 我 你 他 她 它
     我们 他们 她们 这 那 这个 那个 一 一个 一位 位 名 个 人 都 也 还 就 被 把 让 给 对 从 到 向 于 以 之
-    年 月 日 号 共 一共 总共 共有 展馆 馆里 里 中 上 下 吗 过 曾 曾经 会 能 可以 要 想 知道 一下""".split()
+    年 共 一共 总共 共有 展馆 馆里 里 中 上 下 吗 过 曾 曾经 会 能 可以 要 想 知道 一下
+    一年 哪一年 一天 哪一天 哪天 什么时候 何时 时候 几月 几号 哪月 哪个月 多久 多长时间 多长 是不是 有没有""".split()
 )
 # What a user-dictionary word weighs: above any general word it contains, so it stays whole.
 _WORD_FREQ = 200000
@@ -35,10 +36,11 @@ _TOKENIZERS: dict[tuple[str, str], Any] = {}
 
 def pack_words(catalog: Any) -> list[str]:
     """Every word of the pack worth keeping whole: people's names, district names (today's,
-    former and short), honour names and aliases, era names, industries, employers, studios."""
+    former and short), honour names and aliases, era names, industries, studios. Not employers:
+    kept whole, their insides would be cut in search mode into words they do not mean
+    (嵊州市长乐镇 holds 市长); jieba's own words cut them well."""
     words: list[str] = []
     words += [h.name for h in catalog.honorees]
-    words += [h.employer for h in catalog.honorees if h.employer]
     for d in catalog.districts:
         words += [d.name.zh, *d.former]
         if len(d.name.zh) > 2 and d.name.zh[-1] in "区县市":
@@ -55,7 +57,7 @@ class Vocabulary:
     """A jieba tokenizer that knows the pack's words; one per (data folder, word list) and process."""
 
     def __init__(self, words: Sequence[str], data_dir: str | Path | None = None) -> None:
-        self.words = frozenset(words)
+        self.dictionary = frozenset(words)
         self._tk = _tokenizer(data_dir)
         for w in words:
             self._tk.add_word(w, _WORD_FREQ)
@@ -69,6 +71,10 @@ class Vocabulary:
             if word:
                 out.append(word)
         return out
+
+    def words(self, text: str) -> list[str]:
+        """The whole words of ``text`` (no words inside words): 范阳嘉劳模创新工作室 stays one."""
+        return [w for w in (normalize(p) for p in self._tk.lcut(text, HMM=False)) if w]
 
     def terms(self, text: str) -> list[str]:
         """``cut`` without the stopwords: what a passage and a question must share."""

@@ -27,7 +27,7 @@ def hall_texts(catalog: Any) -> Iterator[Passage]:
     )
     for era in catalog.eras:
         link = Link(era_room(era.id))
-        span = f"{era.start}年至{era.end}年" if era.end else f"{era.start}年至今"
+        span = f"从{era.start}年开始，到{era.end}年" if era.end else f"从{era.start}年开始，至今"
         base = {"kind": "hall", "title": era.name.zh, "link": link, "key": era.id}
         yield Passage(f"{era.name.zh}：{span}。", **base)
         for s in sentences(era.intro.zh):
@@ -36,15 +36,16 @@ def hall_texts(catalog: Any) -> Iterator[Passage]:
             traits = "、".join(t.zh for t in era.traits)
             yield Passage(f"{era.name.zh}的时代精神：{traits}。", **base)
     for code, kind in catalog.honour_kinds.items():
-        text = f"{kind.name.zh}是{_LEVELS[kind.level]}{_TYPES[kind.type]}"
+        text = f"{kind.name.zh}的级别是{_LEVELS[kind.level]}，是{_TYPES[kind.type]}"
         if kind.aliases:
             text += f"，又称{'、'.join(kind.aliases)}"
         if kind.since:
-            text += f"，自{kind.since}年起设立评选"
+            text += f"，自{kind.since}年开始设立评选"
         yield Passage(text + "。", kind="hall", title=kind.name.zh, link=home, key=code)
     for d in catalog.districts:
         if d.former:
-            text = f"{d.name.zh}旧称{'、'.join(d.former)}，旧名下的记录都算作今天的{d.name.zh}。"
+            former = "、".join(d.former)
+            text = f"{d.name.zh}旧称{former}；{former}现在叫{d.name.zh}，旧名下的记录都算作今天的{d.name.zh}。"
             yield Passage(
                 text, kind="hall", title=d.name.zh, link=Link("map", (("district", d.adcode),)), key=d.adcode
             )

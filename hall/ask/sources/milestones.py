@@ -12,7 +12,8 @@ from hall.ask.passages import Link, Passage, source
 def milestones(catalog: Any) -> Iterator[Passage]:
     for m in catalog.milestones:
         when = m.date if m.date and "/" not in m.date else f"{m.year}年"
-        text = f"{when}：{m.title.zh}。"
+        # A conference is held (召开); the record's title alone does not say so.
+        text = f"{when}召开{m.title.zh}。" if m.kind == "national_conference" else f"{when}：{m.title.zh}。"
         yield Passage(
             text,
             kind="milestone",

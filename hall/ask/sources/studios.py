@@ -24,6 +24,5 @@ def studios(catalog: Any) -> Iterator[Passage]:
         head += f"，位于{where}" if where else ""
         head += f"，由{leader}领衔" if leader else ""
         head += "，对外开放参观" if s.open_for_visits else "，暂不对外开放参观"
-        yield Passage(head + "。", **base)
-        for sentence in sentences(s.what_to_see):
-            yield Passage(f"{s.name}：{sentence}", **base)
+        # One passage a studio: its record is short, and where it is belongs with what is there.
+        yield Passage(head + "。" + "".join(sentences(s.what_to_see)), **base)
