@@ -170,17 +170,24 @@ def build(pack: Path) -> list[dict]:
         add("count", f"{spoken(adcode)}有多少个创新工作室？", count=int((studios.adcode == adcode).sum()))
     add("count", "可以参观的创新工作室有多少个？", count=int((studios.open_for_visits == "true").sum()))
 
-    # listing: small groups
+    # listing: small groups (honour × year; in a big pack, district × honour × year)
     groups = honours.dropna(subset=["year"]).groupby(["honour", "year"]).honoree_id.nunique()
     small = [(c, int(y)) for (c, y), n in groups.items() if 1 <= n <= 12 and c in kinds]
-    for code, year in rng.sample(small, 14):
+    for code, year in rng.sample(small, min(14, len(small))):
         ids = sorted(honours[(honours.honour == code) & (honours.year == year)].honoree_id.unique())
         add("list", rng.choice([f"{year}年有哪些{honour_word(code)}？", f"{year}年的{honour_word(code)}都有谁？"]), ids=ids)
     groups = honours.groupby(["adcode", "honour"]).honoree_id.nunique()
     small = [(a, c) for (a, c), n in groups.items() if 1 <= n <= 10 and a and c in kinds]
-    for adcode, code in rng.sample(small, 8):
+    for adcode, code in rng.sample(small, min(8, len(small))):
         ids = sorted(honours[(honours.adcode == adcode) & (honours.honour == code)].honoree_id.unique())
         add("list", f"{spoken(adcode)}的{honour_word(code)}有哪些？", ids=ids)
+    listed = sum(1 for q in qs if q["kind"] == "list")
+    if listed < 22:
+        groups = honours.dropna(subset=["year"]).groupby(["adcode", "honour", "year"]).honoree_id.nunique()
+        small = [(a, c, int(y)) for (a, c, y), n in groups.items() if 1 <= n <= 12 and a and c in kinds]
+        for adcode, code, year in rng.sample(small, min(22 - listed, len(small))):
+            sel = honours[(honours.adcode == adcode) & (honours.honour == code) & (honours.year == year)]
+            add("list", f"{spoken(adcode)}{year}年的{honour_word(code)}有哪些？", ids=sorted(sel.honoree_id.unique()))
 
     # most: which district, industry, year
     for code in rng.sample(codes, 5):

@@ -46,6 +46,7 @@ ROOMS: tuple[Room, ...] = (
     Room("map", "map", ":material/map:", section="explore", stop=True),
     Room("studios", "studios", ":material/handyman:", section="explore", stop=True),
     Room("search", "search", ":material/search:", section="explore", stop=True),
+    Room("ask", "ask", ":material/question_answer:", section="explore", stop=True),
     Room("directory", "directory", ":material/menu_book:", VISITOR_MODES, section="explore"),
     Room("figures", "figures", ":material/bar_chart:", VISITOR_MODES, section="about"),
     Room("presenter", "present", ":material/co_present:", DOCENT_ONLY, section="docent"),
