@@ -76,6 +76,7 @@ def bench(size: int, args: argparse.Namespace) -> dict[str, Any]:
     t0 = time.perf_counter()
     asker = Asker.build(catalog, index, data)
     ready = time.perf_counter() - t0
+    print(f"{len(catalog.honorees):,}: passage index built in {built:.1f} s, loaded in {ready:.1f} s", flush=True)
     out: dict[str, Any] = {"size": len(catalog.honorees), "questions": len(qs), "build_s": built, "ready_s": ready}
     for label, fn in (("hall.ask", asker.ask), ("BM25 alone", lambda q: baseline(asker, q))):
         times: list[float] = []

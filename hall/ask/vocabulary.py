@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import logging
 import threading
+import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from hall.search.facets import text_of
-from hall.textnorm import normalize
+from hall.textnorm import normalize, to_simplified
 
 # Words that carry no meaning of their own in a question: asking, counting and joining words.
 # Kept out of the terms a passage must share with a question.
@@ -66,7 +67,7 @@ class Vocabulary:
         """The terms of ``text``: normalised words, with the dictionary words inside long ones
         (jieba's search mode), punctuation and spaces dropped."""
         out: list[str] = []
-        for piece in self._tk.cut_for_search(text, HMM=False):
+        for piece in self._tk.cut_for_search(_folded(text), HMM=False):
             word = normalize(piece)
             if word:
                 out.append(word)
@@ -74,7 +75,7 @@ class Vocabulary:
 
     def words(self, text: str) -> list[str]:
         """The whole words of ``text`` (no words inside words): 范阳嘉劳模创新工作室 stays one."""
-        return [w for w in (normalize(p) for p in self._tk.lcut(text, HMM=False)) if w]
+        return [w for w in (normalize(p) for p in self._tk.lcut(_folded(text), HMM=False)) if w]
 
     def terms(self, text: str) -> list[str]:
         """``cut`` without the stopwords: what a passage and a question must share."""
@@ -90,6 +91,11 @@ class Vocabulary:
                 found = seen[text] = self.terms(text)
             out.append(found)
         return out
+
+
+def _folded(text: str) -> str:
+    """Simplified and half-width before cutting: the dictionary's words are (紹興縣 → 绍兴县)."""
+    return to_simplified(unicodedata.normalize("NFKC", text or ""))
 
 
 def _tokenizer(data_dir: str | Path | None) -> Any:
