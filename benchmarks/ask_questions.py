@@ -110,7 +110,9 @@ def load(pack: Path) -> tuple[pd.DataFrame, pd.DataFrame, dict, pd.DataFrame]:
     honours["year"] = pd.to_numeric(honours["year"], errors="coerce")
     kinds = {k["code"]: k for k in hall["honours"]}
     honours["type"] = honours["honour"].map(lambda c: kinds[c]["kind"])
-    honours = honours.merge(people[["id", "adcode", "gender", "industry", "birth", "sample"]], left_on="honoree_id", right_on="id")
+    honours = honours.merge(
+        people[["id", "adcode", "gender", "industry", "birth", "sample"]], left_on="honoree_id", right_on="id"
+    )
     return people, honours, hall, studios
 
 
@@ -130,7 +132,9 @@ def build(pack: Path) -> list[dict]:
 
     def honour_word(code: str) -> str:
         k = kinds[code]
-        return rng.choice([k["zh"], *[a for a in k.get("aliases", []) if "·" not in a and "市劳动模范" not in a]])
+        return rng.choice(
+            [k["zh"], *[a for a in k.get("aliases", []) if "·" not in a and "市劳动模范" not in a]]
+        )
 
     # counting: district × honour, year × honour, district × kind, gender, eras
     codes = [c for c in kinds if c != "county_model"]
@@ -145,7 +149,9 @@ def build(pack: Path) -> list[dict]:
     for adcode in districts:
         n = honours[(honours.adcode == adcode) & (honours.type == "model_worker")].honoree_id.nunique()
         add("count", f"{spoken(adcode)}有几位劳模？", count=int(n))
-        n = honours[(honours.adcode == adcode) & (honours.type == "craftsman") & (honours.gender == "女")].honoree_id.nunique()
+        n = honours[
+            (honours.adcode == adcode) & (honours.type == "craftsman") & (honours.gender == "女")
+        ].honoree_id.nunique()
         add("count", f"{spoken(adcode)}有多少位女工匠？", count=int(n))
     for era in hall["eras"]:
         lo, hi = era["start"], era["end"] or 9999
@@ -154,17 +160,21 @@ def build(pack: Path) -> list[dict]:
             sel = honours[(honours.honour == code) & (honours.year >= lo) & (honours.year <= hi)]
             add("count", f"{label}有多少位{kinds[code]['zh']}？", count=int(sel.honoree_id.nunique()))
     for decade in (1950, 1960, 1980, 1990, 2000):
-        sel = honours[(honours.type == "model_worker") & (honours.year >= decade) & (honours.year <= decade + 9)]
+        sel = honours[
+            (honours.type == "model_worker") & (honours.year >= decade) & (honours.year <= decade + 9)
+        ]
         add("count", f"{str(decade)[2:]}年代获评的劳模有多少位？", count=int(sel.honoree_id.nunique()))
     for industry in rng.sample(sorted(people.industry.unique().tolist()), 6):
         if industry:
-            n = honours[(honours.industry == industry) & (honours.type == "model_worker")].honoree_id.nunique()
+            n = honours[
+                (honours.industry == industry) & (honours.type == "model_worker")
+            ].honoree_id.nunique()
             add("count", f"{industry}行业有多少位劳模？", count=int(n))
     for decade in (1950, 1960, 1970):
         sel = people[(people.birth >= decade) & (people.birth <= decade + 9)]
-        add("count", f"{str(decade)[2:]}年代出生的人物有多少位？", count=int(len(sel)))
+        add("count", f"{str(decade)[2:]}年代出生的人物有多少位？", count=len(sel))
     add("count", "展馆里一共有多少位真实人物？", count=int((people["sample"] == "false").sum()))
-    add("count", "展馆里一共有多少人？", count=int(len(people)))
+    add("count", "展馆里一共有多少人？", count=len(people))
     add("count", "一共有多少位工匠？", count=int(honours[honours.type == "craftsman"].honoree_id.nunique()))
     for adcode in districts:
         add("count", f"{spoken(adcode)}有多少个创新工作室？", count=int((studios.adcode == adcode).sum()))
@@ -175,7 +185,11 @@ def build(pack: Path) -> list[dict]:
     small = [(c, int(y)) for (c, y), n in groups.items() if 1 <= n <= 12 and c in kinds]
     for code, year in rng.sample(small, min(14, len(small))):
         ids = sorted(honours[(honours.honour == code) & (honours.year == year)].honoree_id.unique())
-        add("list", rng.choice([f"{year}年有哪些{honour_word(code)}？", f"{year}年的{honour_word(code)}都有谁？"]), ids=ids)
+        add(
+            "list",
+            rng.choice([f"{year}年有哪些{honour_word(code)}？", f"{year}年的{honour_word(code)}都有谁？"]),
+            ids=ids,
+        )
     groups = honours.groupby(["adcode", "honour"]).honoree_id.nunique()
     small = [(a, c) for (a, c), n in groups.items() if 1 <= n <= 10 and a and c in kinds]
     for adcode, code in rng.sample(small, min(8, len(small))):
@@ -187,7 +201,11 @@ def build(pack: Path) -> list[dict]:
         small = [(a, c, int(y)) for (a, c, y), n in groups.items() if 1 <= n <= 12 and a and c in kinds]
         for adcode, code, year in rng.sample(small, min(22 - listed, len(small))):
             sel = honours[(honours.adcode == adcode) & (honours.honour == code) & (honours.year == year)]
-            add("list", f"{spoken(adcode)}{year}年的{honour_word(code)}有哪些？", ids=sorted(sel.honoree_id.unique()))
+            add(
+                "list",
+                f"{spoken(adcode)}{year}年的{honour_word(code)}有哪些？",
+                ids=sorted(sel.honoree_id.unique()),
+            )
 
     # most: which district, industry, year
     for code in rng.sample(codes, 5):
@@ -216,7 +234,9 @@ def build(pack: Path) -> list[dict]:
         ids = sorted(sel[sel.birth == sel.birth.min()].honoree_id.unique())
         add("first", f"最年长的{kinds[code]['zh']}是谁？", ids=ids)
     for adcode in rng.sample(sorted(districts), 3):
-        sel = honours[(honours.adcode == adcode) & (honours.type == "craftsman")].drop_duplicates("honoree_id")
+        sel = honours[(honours.adcode == adcode) & (honours.type == "craftsman")].drop_duplicates(
+            "honoree_id"
+        )
         sel = sel.dropna(subset=["birth"])
         ids = sorted(sel[sel.birth == sel.birth.max()].honoree_id.unique())
         add("first", f"{spoken(adcode)}最年轻的工匠是谁？", ids=ids)
@@ -236,7 +256,12 @@ def build(pack: Path) -> list[dict]:
             add("person", f"{h['name']}是哪一年出生的？", id=h.id, holds=h.birth_year)
         elif what == "honours":
             first = honours[honours.honoree_id == h.id].iloc[0]
-            add("person", f"{h['name']}获得过哪些荣誉？", id=h.id, holds=names_of.get(first.honour, first.honour))
+            add(
+                "person",
+                f"{h['name']}获得过哪些荣誉？",
+                id=h.id,
+                holds=names_of.get(first.honour, first.honour),
+            )
         elif what == "district" and h.district:
             add("person", f"{h['name']}是哪里人？", id=h.id, holds=h.district)
         elif what == "quote" and h.quote:

@@ -76,8 +76,16 @@ def bench(size: int, args: argparse.Namespace) -> dict[str, Any]:
     t0 = time.perf_counter()
     asker = Asker.build(catalog, index, data)
     ready = time.perf_counter() - t0
-    print(f"{len(catalog.honorees):,}: passage index built in {built:.1f} s, loaded in {ready:.1f} s", flush=True)
-    out: dict[str, Any] = {"size": len(catalog.honorees), "questions": len(qs), "build_s": built, "ready_s": ready}
+    print(
+        f"{len(catalog.honorees):,}: passage index built in {built:.1f} s, loaded in {ready:.1f} s",
+        flush=True,
+    )
+    out: dict[str, Any] = {
+        "size": len(catalog.honorees),
+        "questions": len(qs),
+        "build_s": built,
+        "ready_s": ready,
+    }
     for label, fn in (("hall.ask", asker.ask), ("BM25 alone", lambda q: baseline(asker, q))):
         times: list[float] = []
         right: dict[str, list[bool]] = {k: [] for k in KINDS}
@@ -110,7 +118,8 @@ def report(results: list[dict[str, Any]]) -> None:
             build = f"{r['build_s']:.1f} s" if label == "hall.ask" else "–"
             ready = f"{r['ready_s']:.1f} s" if label == "hall.ask" else "–"
             print(
-                f"| {r['size']:,} | {label} | {build} | {ready} | " + " | ".join(cells)
+                f"| {r['size']:,} | {label} | {build} | {ready} | "
+                + " | ".join(cells)
                 + f" | {m['median']:.1f} ms | {m['p95']:.1f} ms |"
             )
     for r in results:
@@ -122,8 +131,9 @@ def report(results: list[dict[str, Any]]) -> None:
         invented = acc["none"][1] - acc["none"][0]
         goal = GOALS["p95_1960"] if r["size"] <= 2000 else GOALS["p95_100000"]
         print(
-            f"{r['size']:,}: counting/listing {grammar:.1%} (goal ≥ 95 %), people and facts {pf:.1%} (goal ≥ 90 %), "
-            f"invented {invented} of {acc['none'][1]} (goal 0), p95 {r['hall.ask']['p95']:.1f} ms (goal ≤ {goal:.0f} ms)"
+            f"{r['size']:,}: counting/listing {grammar:.1%} (goal ≥ 95 %), "
+            f"people and facts {pf:.1%} (goal ≥ 90 %), invented {invented} of {acc['none'][1]} (goal 0), "
+            f"p95 {r['hall.ask']['p95']:.1f} ms (goal ≤ {goal:.0f} ms)"
         )
 
 

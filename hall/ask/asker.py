@@ -163,7 +163,7 @@ class Asker:
         for owner, p in picked:
             lines.append(t("ask_quote", lang, title=p.title, text=p.text))
             sources.append(Source(p.title, self._link(p), p.cite, p.text))
-            for hid in (p.ids or ((owner.id,) if owner is not None else ())):
+            for hid in p.ids or ((owner.id,) if owner is not None else ()):
                 if hid not in ids and self.catalog.has(hid):
                     ids.append(hid)
         return Answer(kind, "\n".join(lines), tuple(ids), tuple(sources), None)
@@ -177,4 +177,6 @@ class Asker:
                 people += [i for i in p.ids if i not in people]
             elif len(pages) < 3 and all(s.title != p.title for s in pages):
                 pages.append(Source(p.title, self._link(p)))
-        return Answer(NOT_FOUND, t("ask_not_found", lang), nearest=tuple(people[:NEAREST]), pages=tuple(pages))
+        return Answer(
+            NOT_FOUND, t("ask_not_found", lang), nearest=tuple(people[:NEAREST]), pages=tuple(pages)
+        )

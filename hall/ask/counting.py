@@ -98,7 +98,10 @@ class Counting:
         top = max(counts.values())
         winners = sorted(k for k, c in counts.items() if c == top)
         shown = "、".join(self._group_name(reading.group, w, lang) for w in winners)
-        group = {"group": t(f"ask_group_{reading.group}", "zh"), "group_en": t(f"ask_group_{reading.group}", "en")}
+        group = {
+            "group": t(f"ask_group_{reading.group}", "zh"),
+            "group_en": t(f"ask_group_{reading.group}", "en"),
+        }
         unit = {"unit": t("ask_unit_people", "zh"), "unit_en": t("ask_unit_people", "en")}
         text = t("ask_most", lang, scope=scope, winners=shown, n=top, **group, **unit)
         ids = tuple(h.id for h in people if self._in_group(reading, h, winners))
@@ -109,7 +112,9 @@ class Counting:
             return h.district_code in winners
         if reading.group == "industry":
             return h.industry in winners
-        values = {str(o.year) if reading.group == "year" else o.era for o in self._matching_honours(reading, h)}
+        values = {
+            str(o.year) if reading.group == "year" else o.era for o in self._matching_honours(reading, h)
+        }
         return bool(values & set(winners))
 
     def _group_name(self, group: str, value: str, lang: str) -> str:
@@ -122,7 +127,9 @@ class Counting:
             return t("ask_span_year", lang, a=value)
         return value
 
-    def _first(self, reading: Reading, people: Sequence[Any], scope: str, source: Source, lang: str) -> Answer:
+    def _first(
+        self, reading: Reading, people: Sequence[Any], scope: str, source: Source, lang: str
+    ) -> Answer:
         if reading.intent in ("oldest", "youngest"):
             born = [h.birth_year for h in people if h.birth_year]
             if not born:
@@ -175,7 +182,9 @@ class Counting:
         params = f"?district={reading.district}" if reading.district and room_key else ""
         link = f"/{room(room_key).url}{params}" if room_key else f"/{room('home').url}"
         source = Source(t(title, lang), link)
-        leaders = tuple(dict.fromkeys(getattr(x, "leader_id", "") for x in things if getattr(x, "leader_id", "")))
+        leaders = tuple(
+            dict.fromkeys(getattr(x, "leader_id", "") for x in things if getattr(x, "leader_id", ""))
+        )
         leaders = tuple(i for i in leaders if self.catalog.has(i))
         if reading.intent == LIST and things:
             names = "、".join(x.name for x in things[:NAMES_SHOWN])
@@ -184,8 +193,16 @@ class Counting:
             text = t("ask_list", lang, scope=scope, n=len(things), names=names, **unit)
             return Answer(LIST, text, leaders, (source,), len(things))
         if reading.intent not in (COUNT, LIST):
-            return Answer(COUNT, t("ask_count", lang, scope=scope, n=len(things), **unit), leaders, (source,), len(things))
-        return Answer(COUNT, t("ask_count", lang, scope=scope, n=len(things), **unit), leaders, (source,), len(things))
+            return Answer(
+                COUNT,
+                t("ask_count", lang, scope=scope, n=len(things), **unit),
+                leaders,
+                (source,),
+                len(things),
+            )
+        return Answer(
+            COUNT, t("ask_count", lang, scope=scope, n=len(things), **unit), leaders, (source,), len(things)
+        )
 
     # -- words -----------------------------------------------------------------------------
 
@@ -225,7 +242,9 @@ class Counting:
         where = joiner.join(parts)
         if lang == "en":
             return ", ".join([*who, *parts]) if parts else " ".join(who)
-        return (where + "的" if where and not where.endswith("的") and not where.endswith("中") else where) + "".join(who)
+        return (
+            where + "的" if where and not where.endswith("的") and not where.endswith("中") else where
+        ) + "".join(who)
 
     def _names(self, people: Sequence[Any], lang: str) -> str:
         names = "、".join(h.name for h in people[:NAMES_SHOWN])
@@ -234,7 +253,11 @@ class Counting:
     def _source(self, reading: Reading, lang: str) -> Source:
         """The roll of honorees, linked to the search room with the same filters where it has them."""
         params = []
-        for name, value in (("era", reading.era), ("district", reading.district), ("industry", reading.industry)):
+        for name, value in (
+            ("era", reading.era),
+            ("district", reading.district),
+            ("industry", reading.industry),
+        ):
             if value:
                 params.append(f"{name}={value}")
         if reading.honours and len(reading.honours) == 1:

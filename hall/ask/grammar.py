@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from typing import Any
 
+from hall.ask.vocabulary import words as word_list
 from hall.pack.records import HonourType, Level
 from hall.textnorm import normalize, to_simplified
 
@@ -25,7 +26,7 @@ _YEAR = r"((?:19|20)\d\d)"
 _SEP = r"(?:至|到|-|—|–|~|～)"
 # (pattern, how): the year expressions, tried in this order on the question as typed.
 _YEAR_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(rf"(?:上世纪)?((?:19|20)?\d0)年代"), "decade"),
+    (re.compile(r"(?:上世纪)?((?:19|20)?\d0)年代"), "decade"),
     (re.compile(rf"{_YEAR}年?{_SEP}{_YEAR}年?(?:间|之间|期间)?"), "range"),
     (re.compile(rf"{_YEAR}年?(?:及)?(?:以来|以后|之后|起|后)"), "since"),
     (re.compile(rf"{_YEAR}年?(?:及)?(?:以前|之前|前)"), "before"),
@@ -69,10 +70,14 @@ OPEN = ("对外开放", "可以参观", "能参观", "开放参观", "可参观"
 # Words that ask nothing of their own in a counting or listing question.
 FILLER = tuple(
     sorted(
-        """请问 请 告诉我 一下 展馆里 展馆 馆里 我们 目前 现在 一共 总共 共有 共 全部 所有 全市 其中 里面 里 中
-        当中 之中 获得过 获得 获评 荣获 被评为 评为 当选 入选 评上 授予 称号 荣誉称号 获得者 得主 人物 人员 同志
-        的 有 是 了 吗 呢 啊 位 名 个 人 在 于 过 来自 出身 都 分别 还 能 可以 年 届 次 被 所 一 记录 收录 表彰
-        获奖 拿到 属于 当年 哪 本馆 名录 行业 领域 评出 评选出 评选 选出""".split(),
+        word_list(
+            "请问 请 告诉我 一下 展馆里 展馆 馆里 我们 目前 现在 一共 总共 共有",
+            "共 全部 所有 全市 其中 里面 里 中 当中 之中 获得过 获得 获评 荣获",
+            "被评为 评为 当选 入选 评上 授予 称号 荣誉称号 获得者 得主 人物 人员",
+            "同志 的 有 是 了 吗 呢 啊 位 名 个 人 在 于 过 来自 出身 都",
+            "分别 还 能 可以 年 届 次 被 所 一 记录 收录 表彰 获奖 拿到 属于",
+            "当年 哪 本馆 名录 行业 领域 评出 评选出 评选 选出",
+        ),
         key=len,
         reverse=True,
     )
@@ -225,7 +230,9 @@ class Grammar:
             open_only=bool(found.get("open")),
         )
 
-    def _honours(self, named: list[str] | None, levels: list[Level] | None, kind: str | None) -> tuple[str, ...] | None:
+    def _honours(
+        self, named: list[str] | None, levels: list[Level] | None, kind: str | None
+    ) -> tuple[str, ...] | None:
         """Honour codes from named honours, or from a level (全国、省级) with a kind (劳模、工匠)."""
         if named:
             return tuple(dict.fromkeys(named))
@@ -234,7 +241,9 @@ class Grammar:
         codes = tuple(
             code
             for code, k in self._kinds.items()
-            if k.level in levels and (kind is None or k.type.value == kind) and k.type is not HonourType.COLLECTIVE
+            if k.level in levels
+            and (kind is None or k.type.value == kind)
+            and k.type is not HonourType.COLLECTIVE
         )
         return codes
 
@@ -265,7 +274,9 @@ def _typed(question: str) -> str:
     return re.sub(r"[〇零一二三四五六七八九]{4}(?=年)", lambda m: m.group(0).translate(_CN_DIGITS), text)
 
 
-def _years(text: str) -> tuple[tuple[int | None, int | None] | None, tuple[int | None, int | None] | None, str]:
+def _years(
+    text: str,
+) -> tuple[tuple[int | None, int | None] | None, tuple[int | None, int | None] | None, str]:
     """(honour years, birth years, the text without them). Each span is inclusive."""
     honours: tuple[int | None, int | None] | None = None
     birth: tuple[int | None, int | None] | None = None

@@ -12,14 +12,14 @@ from hall.textnorm import normalize
 # (slot, phrases), tried in order: the first phrase found in the question names the slot.
 SLOTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("personal", (
-        "电话", "手机", "号码", "地址", "住址", "家住", "工资", "收入", "身份证", "微信", "邮箱", "孩子", "儿子",
-        "女儿", "妻子", "丈夫", "老婆", "老公", "家人", "家庭", "存款", "车牌", "病历",
+        "电话", "手机", "号码", "地址", "住址", "家住", "工资", "收入", "身份证", "微信", "邮箱", "孩子",
+        "儿子", "女儿", "妻子", "丈夫", "老婆", "老公", "家人", "家庭", "存款", "车牌", "病历",
     )),
     ("quote", ("说过", "格言", "名言", "心声", "座右铭", "寄语", "说了什么", "感言", "说什么")),
     ("birth", ("出生", "哪年生", "多大", "年龄", "几岁", "生于", "生日")),
     ("employer", (
-        "在哪里工作", "在哪工作", "在哪儿工作", "哪个单位", "什么单位", "工作单位", "单位", "在哪上班", "就职",
-        "职务", "岗位", "做什么工作", "干什么工作", "从事什么", "是做什么的", "干什么的", "职业",
+        "在哪里工作", "在哪工作", "在哪儿工作", "哪个单位", "什么单位", "工作单位", "单位", "在哪上班",
+        "就职", "职务", "岗位", "做什么工作", "干什么工作", "从事什么", "是做什么的", "干什么的", "职业",
     )),
     ("district", ("哪里人", "哪儿人", "哪个区", "哪个县", "来自哪", "区县", "住在", "哪个地方")),
     ("honours", ("什么荣誉", "哪些荣誉", "获得过", "获得了", "称号", "荣誉", "获评", "得过什么奖", "什么奖")),
@@ -31,7 +31,13 @@ SLOTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     )),
 )  # fmt: skip
 _NAME_MATCHES = frozenset({"name", "pinyin", "initials", "typo", "sounds_like"})
-_SLOT_FIELDS = {"birth": "birth_year", "district": "district", "honours": "honours", "industry": "industry", "gender": "gender"}
+_SLOT_FIELDS = {
+    "birth": "birth_year",
+    "district": "district",
+    "honours": "honours",
+    "industry": "industry",
+    "gender": "gender",
+}
 
 
 def slot_of(text: str) -> tuple[str, int]:

@@ -113,7 +113,9 @@ class Retriever:
             return np.zeros(len(self.corpus.passages), dtype=np.float32)
         return self._bm25.get_scores_from_ids(ids)
 
-    def top(self, terms: Sequence[str], k: int = 10, rows: Sequence[int] | None = None) -> list[tuple[int, float]]:
+    def top(
+        self, terms: Sequence[str], k: int = 10, rows: Sequence[int] | None = None
+    ) -> list[tuple[int, float]]:
         """The ``k`` best passages (row, score) with a score above zero, among ``rows`` if given."""
         scores = self.scores(terms)
         if rows is not None:

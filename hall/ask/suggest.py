@@ -11,7 +11,9 @@ from hall.pack.records import HonourType, Level
 def candidates(catalog: Any) -> list[str]:
     """Questions made from this pack: its districts, honours, years, eras and real people."""
     kinds = [k for k in catalog.honour_kinds.values() if k.type is not HonourType.COLLECTIVE]
-    national = next((k for k in kinds if k.level is Level.NATIONAL and k.type is HonourType.MODEL_WORKER), None)
+    national = next(
+        (k for k in kinds if k.level is Level.NATIONAL and k.type is HonourType.MODEL_WORKER), None
+    )
     craft = [k for k in kinds if k.type is HonourType.CRAFTSMAN]
     started = [k for k in kinds if k.since]
     out: list[str] = []
@@ -21,7 +23,9 @@ def candidates(catalog: Any) -> list[str]:
         short = short[:-1] if len(short) > 2 and short[-1] in "区县市" else short
         out.append(f"{short}有多少位{national.aliases[0] if national.aliases else national.name.zh}？")
     if craft:
-        years = sorted({o.year for h in catalog.honorees for o in h.honours if o.code == craft[0].code and o.year})
+        years = sorted(
+            {o.year for h in catalog.honorees for o in h.honours if o.code == craft[0].code and o.year}
+        )
         if years:
             out.append(f"{years[len(years) // 2]}年有哪些{craft[0].name.zh}？")
         out.append(f"哪个区的{craft[-1].name.zh}最多？")

@@ -20,14 +20,25 @@ from typing import Any
 from hall.search.facets import text_of
 from hall.textnorm import normalize, to_simplified
 
+
+def words(*lines: str) -> tuple[str, ...]:
+    """The space-separated words of ``lines`` (word lists written as text)."""
+    return tuple(w for line in lines for w in line.split())
+
+
 # Words that carry no meaning of their own in a question: asking, counting and joining words.
 # Kept out of the terms a passage must share with a question.
 STOPWORDS = frozenset(
-    """的 了 是 在 有 和 与 及 或 吗 呢 吧 啊 呀 么 什么 哪 哪里 哪儿 哪个 哪些 哪位 哪家 哪年 哪一年
-    几 几位 几个 几名 多少 多少位 多少名 多少个 怎么 怎样 如何 为什么 谁 请问 请 问 告诉 我 你 他 她 它
-    我们 他们 她们 这 那 这个 那个 一 一个 一位 位 名 个 人 都 也 还 就 被 把 让 给 对 从 到 向 于 以 之
-    年 共 一共 总共 共有 展馆 馆里 里 中 上 下 吗 过 曾 曾经 会 能 可以 要 想 知道 一下
-    一年 哪一年 一天 哪一天 哪天 什么时候 何时 时候 几月 几号 哪月 哪个月 多久 多长时间 多长 是不是 有没有""".split()
+    words(
+        "的 了 是 在 有 和 与 及 或 吗 呢 吧 啊 呀 么 什么 哪 哪里 哪儿",
+        "哪个 哪些 哪位 哪家 哪年 哪一年 几 几位 几个 几名 多少 多少位 多少名",
+        "多少个 怎么 怎样 如何 为什么 谁 请问 请 问 告诉 我 你 他 她 它",
+        "我们 他们 她们 这 那 这个 那个 一 一个 一位 位 名 个 人 都 也 还",
+        "就 被 把 让 给 对 从 到 向 于 以 之 年 共 一共 总共 共有 展馆",
+        "馆里 里 中 上 下 吗 过 曾 曾经 会 能 可以 要 想 知道 一下 一年",
+        "哪一年 一天 哪一天 哪天 什么时候 何时 时候 几月 几号 哪月 哪个月 多久",
+        "多长时间 多长 是不是 有没有",
+    )
 )
 # What a user-dictionary word weighs: above any general word it contains, so it stays whole.
 _WORD_FREQ = 200000

@@ -4,7 +4,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "room_ask": ("问展馆", "Ask the hall"),
     "ask_intro": (
         "用自己的话提问，展馆从自己的记录中作答，并注明出处。",
-        "Ask in your own words: the hall answers from its own records and shows where each answer comes from.",
+        "Ask in your own words: the hall answers from its own records and shows where each answer"
+        " comes from.",
     ),
     "ask_box": ("您的问题", "Your question"),
     "ask_placeholder": ("例如：诸暨有多少位全国劳模？", "e.g. 诸暨有多少位全国劳模？"),
@@ -33,7 +34,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "The hall's records are in Chinese: please ask in Chinese, e.g. 诸暨有多少位全国劳模？",
     ),
     "ask_count": ("展馆记录中，{scope}共有 {n} {unit}。", "The hall's records hold {n} {unit_en}: {scope}."),
-    "ask_list": ("展馆记录中，{scope}共有 {n} {unit}：{names}。", "The hall's records hold {n} {unit_en}: {scope} — {names}."),
+    "ask_list": (
+        "展馆记录中，{scope}共有 {n} {unit}：{names}。",
+        "The hall's records hold {n} {unit_en}: {scope} — {names}.",
+    ),
     "ask_list_more": ("{names}等", "{names} and others"),
     "ask_none_match": ("展馆记录中没有{scope}。", "The hall's records hold none: {scope}."),
     "ask_most": (

@@ -27,7 +27,9 @@ def judge(q: dict[str, Any], answer: Any) -> bool:
     if kind in ("list", "first"):
         return answer.kind == kind and set(answer.ids) == set(e["ids"])
     if kind == "most":
-        return answer.kind == "most" and answer.count == e["top"] and all(w in answer.text for w in e["winners"])
+        return (
+            answer.kind == "most" and answer.count == e["top"] and all(w in answer.text for w in e["winners"])
+        )
     quotes = [s for s in answer.sources if e["holds"] in s.quote]
     if kind == "person":
         return answer.kind == "person" and any(s.link.endswith(f"id={e['id']}") for s in quotes)

@@ -11,7 +11,11 @@ from hall.pack.records import HonourType, Level
 from hall.rooms import HOME, era_room
 
 _LEVELS = {Level.NATIONAL: "全国级", Level.PROVINCIAL: "省级", Level.MUNICIPAL: "市级", Level.COUNTY: "县级"}
-_TYPES = {HonourType.MODEL_WORKER: "劳模荣誉", HonourType.CRAFTSMAN: "工匠称号", HonourType.COLLECTIVE: "集体荣誉"}
+_TYPES = {
+    HonourType.MODEL_WORKER: "劳模荣誉",
+    HonourType.CRAFTSMAN: "工匠称号",
+    HonourType.COLLECTIVE: "集体荣誉",
+}
 
 
 @source("hall")
@@ -45,7 +49,9 @@ def hall_texts(catalog: Any) -> Iterator[Passage]:
     for d in catalog.districts:
         if d.former:
             former = "、".join(d.former)
-            text = f"{d.name.zh}旧称{former}；{former}现在叫{d.name.zh}，旧名下的记录都算作今天的{d.name.zh}。"
+            text = (
+                f"{d.name.zh}旧称{former}；{former}现在叫{d.name.zh}，旧名下的记录都算作今天的{d.name.zh}。"
+            )
             yield Passage(
                 text, kind="hall", title=d.name.zh, link=Link("map", (("district", d.adcode),)), key=d.adcode
             )

@@ -14,7 +14,9 @@ def facts(h: Any, catalog: Any) -> str:
     """The record's short fields as one sentence, in the record's own words."""
     parts = [h.name]
     if h.employer or h.position:
-        parts.append(f"工作单位：{h.employer}{h.position and '，' + h.position if h.employer else h.position}")
+        parts.append(
+            f"工作单位：{h.employer}{h.position and '，' + h.position if h.employer else h.position}"
+        )
     district = catalog.district(h.district_code) if h.district_code else None
     if h.district:
         today = district.name.zh if district and district.name.zh != h.district else ""
@@ -26,9 +28,7 @@ def facts(h: Any, catalog: Any) -> str:
     if h.birth_year:
         parts.append(f"出生年份：{h.birth_year}年")
     if h.honours:
-        named = [
-            (f"{o.year}年" if o.year else "") + catalog.honour_name(o.code) for o in h.honours
-        ]
+        named = [(f"{o.year}年" if o.year else "") + catalog.honour_name(o.code) for o in h.honours]
         parts.append("荣誉：" + "、".join(named))
     return "；".join(parts) + "。"
 

@@ -12,8 +12,11 @@ def test_json_answer_has_answer_kind_ids_and_sources(small_pack, data_dir, monke
     out: list[str] = []
     assert main(["诸暨有几位劳模？", "--json", "--pack", str(small_pack)], out.append) == 0
     doc = json.loads(out[0])
-    assert doc["kind"] == "count" and doc["ids"] == ["t03"] and doc["count"] == 1
-    assert doc["answer"] and doc["sources"][0]["link"].startswith("/search")
+    assert doc["kind"] == "count"
+    assert doc["ids"] == ["t03"]
+    assert doc["count"] == 1
+    assert doc["answer"]
+    assert doc["sources"][0]["link"].startswith("/search")
 
 
 def test_empty_question_exits_1(small_pack, data_dir, monkeypatch) -> None:

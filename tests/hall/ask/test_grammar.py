@@ -15,7 +15,10 @@ from hall.ask.grammar import Grammar
         ("绍兴县有几位劳模", {"intent": "count", "district": "330603", "kind": "model_worker"}),
         ("2018年有哪些浙江工匠？", {"intent": "list", "years": (2018, 2018), "honours": ("zj_craftsman",)}),
         ("二〇一八年有哪些浙江工匠", {"intent": "list", "years": (2018, 2018)}),
-        ("2010—2015年评出的省劳模有多少", {"intent": "count", "years": (2010, 2015), "honours": ("zj_model",)}),
+        (
+            "2010—2015年评出的省劳模有多少",
+            {"intent": "count", "years": (2010, 2015), "honours": ("zj_model",)},
+        ),
         ("八十年代出生的女工匠有几位", {"birth": (1980, 1989), "gender": "女", "kind": "craftsman"}),
         ("2000年以来有多少位绍兴工匠", {"years": (2000, None)}),
         ("1978年以前有多少位劳模", {"years": (None, 1977)}),

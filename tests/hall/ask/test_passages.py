@@ -29,7 +29,8 @@ def test_every_passage_names_a_room_that_exists(cat) -> None:
 
     for p in all_passages(cat):
         room(p.link.room)  # raises KeyError for an unknown room
-        assert p.text and p.title
+        assert p.text
+        assert p.title
 
 
 @pytest.mark.parametrize(

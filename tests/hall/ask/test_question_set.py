@@ -20,7 +20,8 @@ def default_asker(tmp_path_factory) -> Asker:
 
 def test_question_set_meets_its_goals(default_asker) -> None:
     qs = questions()
-    assert len(qs) >= 150 and sum(q["kind"] == "none" for q in qs) == 30
+    assert len(qs) >= 150
+    assert sum(q["kind"] == "none" for q in qs) == 30
     right: dict[str, list[bool]] = {}
     for q in qs:
         group = "grammar" if q["kind"] in GRAMMAR else q["kind"]

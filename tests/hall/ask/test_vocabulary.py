@@ -21,6 +21,8 @@ def test_jieba_is_quiet_and_caches_in_the_data_folder(tmp_path) -> None:
         "from hall.ask.vocabulary import Vocabulary; "
         f"print(Vocabulary(['丁卫松'], {str(tmp_path)!r}).words('丁卫松在哪里'))"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
     assert done.stderr == ""
     assert (tmp_path / "jieba.cache").exists()
