@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from hall import timeline
+from hall.ask import grammar as ask_grammar
 from hall.config import Mode
 from hall.errors import GuessRefused, MessageRefused, PairingRefused
 from hall.labels import LABELS, t
@@ -33,6 +34,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "era_view_": ("stories", "milestones", "people"),
     "admin_tab_": ("moderate", "import", "photos", "labels", "requests", "lockouts", "export", "pack"),
     "gate_refused_": GuessRefused.REASONS,
+    "ask_group_": tuple(g for g, _ in ask_grammar.GROUPS),
+    "ask_gender_": tuple(g for g, _ in ask_grammar.GENDERS),
+    "ask_kind_": tuple(k for k, _ in ask_grammar.KINDS),
     # RateLimited.label_key: a scope and an action (only likes have a per-person limit)
     "limit_": (
         "client_like",

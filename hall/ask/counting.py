@@ -14,6 +14,12 @@ from hall.labels import t
 from hall.rooms import room
 
 NAMES_SHOWN = 20
+FIRSTS = {
+    "earliest": "ask_earliest",
+    "latest": "ask_latest",
+    "oldest": "ask_oldest",
+    "youngest": "ask_youngest",
+}
 
 
 class Counting:
@@ -28,30 +34,37 @@ class Counting:
             return self._things(reading, self._studios(reading), "ask_record_studios", "studios", lang)
         if reading.subject == "collectives":
             return self._things(reading, self._collectives(reading), "ask_record_collectives", "", lang)
-        people = self.people(reading)
+        ids = self.ids(reading)
         scope = self.scope(reading, lang)
         source = self._source(reading, lang)
-        unit = {"unit": t("ask_unit_people", "zh"), "unit_en": t("ask_unit_people", "en")}
+        unit = {"unit": t("ask_unit_people", lang)}
         if reading.intent == COUNT:
-            text = t("ask_count", lang, scope=scope, n=len(people), **unit)
-            return Answer(COUNT, text, tuple(h.id for h in people), (source,), len(people))
-        if not people:
+            text = t("ask_count", lang, scope=scope, n=len(ids), **unit)
+            return Answer(COUNT, text, ids, (source,), len(ids))
+        if not ids:
             return Answer(LIST, t("ask_none_match", lang, scope=scope), (), (source,), 0)
         if reading.intent == LIST:
-            text = t("ask_list", lang, scope=scope, n=len(people), names=self._names(people, lang), **unit)
-            return Answer(LIST, text, tuple(h.id for h in people), (source,), len(people))
+            shown = [self.catalog.honoree(i) for i in ids[:NAMES_SHOWN]]
+            names = self._names(shown, lang, len(ids))
+            text = t("ask_list", lang, scope=scope, n=len(ids), names=names, **unit)
+            return Answer(LIST, text, ids, (source,), len(ids))
+        people = [self.catalog.honoree(i) for i in ids]
         if reading.intent == MOST:
             return self._most(reading, people, scope, source, lang)
         return self._first(reading, people, scope, source, lang)
 
     # -- who passes ------------------------------------------------------------------------
 
-    def people(self, reading: Reading) -> list[Any]:
-        """Everyone the reading selects, in the hall's order."""
+    def ids(self, reading: Reading) -> tuple[str, ...]:
+        """Everyone the reading selects, in the hall's order: the search index's filters, then
+        (only when asked for) the ones it has no filter for."""
         found = self.index.search("", **reading.filters(), limit=0)
         if found.total == 0:
-            return []
+            return ()
         ids = self.index.search("", **reading.filters(), limit=found.total).ids
+        post = reading.gender or reading.sample is not None or reading.birth is not None
+        if not post and not ((reading.honours or reading.kind) and (reading.years or reading.era)):
+            return ids
         people = [self.catalog.honoree(i) for i in ids]
         if reading.gender:
             people = [h for h in people if h.gender == reading.gender]
@@ -63,7 +76,7 @@ class Counting:
             # The index's filters hold for the person (an honour of the kind, and an honour in the
             # years); a question means one honour of that kind in those years.
             people = [h for h in people if self._matching_honours(reading, h)]
-        return people
+        return tuple(h.id for h in people)
 
     def _matching_honours(self, reading: Reading, h: Any) -> list[Any]:
         """The person's honours the reading is about (its honours or kind, years and era)."""
@@ -98,11 +111,8 @@ class Counting:
         top = max(counts.values())
         winners = sorted(k for k, c in counts.items() if c == top)
         shown = "、".join(self._group_name(reading.group, w, lang) for w in winners)
-        group = {
-            "group": t(f"ask_group_{reading.group}", "zh"),
-            "group_en": t(f"ask_group_{reading.group}", "en"),
-        }
-        unit = {"unit": t("ask_unit_people", "zh"), "unit_en": t("ask_unit_people", "en")}
+        group = {"group": t(f"ask_group_{reading.group}", lang)}
+        unit = {"unit": t("ask_unit_people", lang)}
         text = t("ask_most", lang, scope=scope, winners=shown, n=top, **group, **unit)
         ids = tuple(h.id for h in people if self._in_group(reading, h, winners))
         return Answer(MOST, text, ids, (source,), top)
@@ -143,7 +153,7 @@ class Counting:
                 return Answer(FIRST, t("ask_none_match", lang, scope=scope), (), (source,), 0)
             year = min(known) if reading.intent == "earliest" else max(known)
             chosen = [h for h in people if year in years[h.id]]
-        text = t(f"ask_{reading.intent}", lang, scope=scope, year=year, names=self._names(chosen, lang))
+        text = t(FIRSTS[reading.intent], lang, scope=scope, year=year, names=self._names(chosen, lang))
         return Answer(FIRST, text, tuple(h.id for h in chosen), (source,), len(chosen))
 
     # -- studios and collectives ------------------------------------------------------------
@@ -178,7 +188,7 @@ class Counting:
 
     def _things(self, reading: Reading, things: list[Any], title: str, room_key: str, lang: str) -> Answer:
         scope = self.scope(reading, lang)
-        unit = {"unit": t("ask_unit_things", "zh"), "unit_en": t("ask_unit_things", "en")}
+        unit = {"unit": t("ask_unit_things", lang)}
         params = f"?district={reading.district}" if reading.district and room_key else ""
         link = f"/{room(room_key).url}{params}" if room_key else f"/{room('home').url}"
         source = Source(t(title, lang), link)
@@ -246,9 +256,10 @@ class Counting:
             where + "的" if where and not where.endswith("的") and not where.endswith("中") else where
         ) + "".join(who)
 
-    def _names(self, people: Sequence[Any], lang: str) -> str:
+    def _names(self, people: Sequence[Any], lang: str, total: int | None = None) -> str:
         names = "、".join(h.name for h in people[:NAMES_SHOWN])
-        return t("ask_list_more", lang, names=names) if len(people) > NAMES_SHOWN else names
+        more = (total if total is not None else len(people)) > NAMES_SHOWN
+        return t("ask_list_more", lang, names=names) if more else names
 
     def _source(self, reading: Reading, lang: str) -> Source:
         """The roll of honorees, linked to the search room with the same filters where it has them."""

@@ -93,14 +93,21 @@ class Vocabulary:
         return [w for w in self.cut(text) if w not in STOPWORDS]
 
     def cut_many(self, texts: Iterable[str]) -> list[list[str]]:
-        """``terms`` of each text; a text met before is cut once (sample records repeat a lot)."""
+        """``terms`` of each text, cutting each run of word characters once: jieba cuts such runs
+        apart (punctuation always ends a word), and records repeat their clauses a lot."""
+        import jieba
+
+        runs = jieba.re_han_default
         seen: dict[str, list[str]] = {}
         out = []
         for text in texts:
-            found = seen.get(text)
-            if found is None:
-                found = seen[text] = self.terms(text)
-            out.append(found)
+            terms: list[str] = []
+            for run in runs.findall(_folded(text)):
+                found = seen.get(run)
+                if found is None:
+                    found = seen[run] = self.terms(run)
+                terms += found
+            out.append(terms)
         return out
 
 

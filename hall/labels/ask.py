@@ -33,16 +33,16 @@ LABELS: dict[str, tuple[str, str]] = {
         "展馆的记录是中文的，请用中文提问，例如：诸暨有多少位全国劳模？",
         "The hall's records are in Chinese: please ask in Chinese, e.g. 诸暨有多少位全国劳模？",
     ),
-    "ask_count": ("展馆记录中，{scope}共有 {n} {unit}。", "The hall's records hold {n} {unit_en}: {scope}."),
+    "ask_count": ("展馆记录中，{scope}共有 {n} {unit}。", "The hall's records hold {n} {unit}: {scope}."),
     "ask_list": (
         "展馆记录中，{scope}共有 {n} {unit}：{names}。",
-        "The hall's records hold {n} {unit_en}: {scope} — {names}.",
+        "The hall's records hold {n} {unit}: {scope} — {names}.",
     ),
     "ask_list_more": ("{names}等", "{names} and others"),
     "ask_none_match": ("展馆记录中没有{scope}。", "The hall's records hold none: {scope}."),
     "ask_most": (
         "展馆记录中，{scope}最多的{group}是{winners}（{n} {unit}）。",
-        "In the hall's records, the {group_en} with the most ({scope}) is {winners} ({n} {unit_en}).",
+        "In the hall's records, the {group} with the most ({scope}) is {winners} ({n} {unit}).",
     ),
     "ask_earliest": (
         "展馆记录中，{scope}最早获评于 {year} 年：{names}。",
