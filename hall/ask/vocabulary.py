@@ -43,7 +43,7 @@ STOPWORDS = frozenset(
 # What a user-dictionary word weighs: above any general word it contains, so it stays whole.
 _WORD_FREQ = 200000
 _LOCK = threading.Lock()
-_TOKENIZERS: dict[tuple[str, str], Any] = {}
+_TOKENIZERS: dict[str, Any] = {}
 
 
 def pack_words(catalog: Any) -> list[str]:
@@ -66,13 +66,15 @@ def pack_words(catalog: Any) -> list[str]:
 
 
 class Vocabulary:
-    """A jieba tokenizer that knows the pack's words; one per (data folder, word list) and process."""
+    """The process's jieba tokenizer, taught a pack's words."""
 
     def __init__(self, words: Sequence[str], data_dir: str | Path | None = None) -> None:
         self.dictionary = frozenset(words)
         self._tk = _tokenizer(data_dir)
-        for w in words:
-            self._tk.add_word(w, _WORD_FREQ)
+        with _LOCK:
+            for w in words:
+                if self._tk.FREQ.get(w) != _WORD_FREQ:
+                    self._tk.add_word(w, _WORD_FREQ)
 
     def cut(self, text: str) -> list[str]:
         """The terms of ``text``: normalised words, with the dictionary words inside long ones
@@ -117,24 +119,21 @@ def _folded(text: str) -> str:
 
 
 def _tokenizer(data_dir: str | Path | None) -> Any:
-    """A fresh jieba tokenizer whose dictionary cache lives in ``data_dir`` (not /tmp) and that
-    logs nothing below a warning (jieba prints its start-up to stderr otherwise)."""
+    """The process's one jieba tokenizer: its dictionary cache lives in the first ``data_dir``
+    asked for (not in /tmp), it logs nothing below a warning (jieba prints its start-up to
+    stderr otherwise), and it is shared — jieba's dictionary is some 50 MB, so packs in one
+    process add their words to one copy (a word of one pack does no harm to another's cutting)."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    key = str(data_dir or "")
     with _LOCK:
-        base = _TOKENIZERS.get((key, "base"))
-        if base is None:
-            base = jieba.Tokenizer()
+        tk = _TOKENIZERS.get("")
+        if tk is None:
+            tk = jieba.Tokenizer()
             if data_dir is not None:
                 Path(data_dir).mkdir(parents=True, exist_ok=True)
-                base.tmp_dir = str(data_dir)
-            base.cache_file = "jieba.cache"
-            base.initialize()
-            _TOKENIZERS[(key, "base")] = base
-        # A copy per vocabulary: add_word changes the tokenizer for good.
-        tk = jieba.Tokenizer()
-        tk.tmp_dir, tk.cache_file = base.tmp_dir, base.cache_file
-        tk.FREQ, tk.total, tk.initialized = dict(base.FREQ), base.total, True
+                tk.tmp_dir = str(data_dir)
+            tk.cache_file = "jieba.cache"
+            tk.initialize()
+            _TOKENIZERS[""] = tk
         return tk
