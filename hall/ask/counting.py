@@ -4,12 +4,14 @@ or sample), counted, listed, ranked by group or by year."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
+
 from hall.ask.answer import COUNT, FIRST, LIST, MOST, Answer, Source
 from hall.ask.grammar import Reading
+from hall.ask.table import People
 from hall.labels import t
 from hall.rooms import room
 
@@ -28,19 +30,26 @@ class Counting:
     def __init__(self, catalog: Any, index: Any) -> None:
         self.catalog = catalog
         self.index = index
+        self.table = People(catalog)
 
     def answer(self, reading: Reading, lang: str = "zh") -> Answer:
         if reading.subject == "studios":
             return self._things(reading, self._studios(reading), "ask_record_studios", "studios", lang)
         if reading.subject == "collectives":
             return self._things(reading, self._collectives(reading), "ask_record_collectives", "", lang)
-        ids = self.ids(reading)
         scope = self.scope(reading, lang)
         source = self._source(reading, lang)
+        if reading.intent == MOST:
+            return self._most(reading, scope, source, lang)
+        if reading.intent not in (COUNT, LIST):
+            return self._first(reading, scope, source, lang)
+        ids = self.ids(reading)
         unit = {"unit": t("ask_unit_people", lang)}
         if reading.intent == COUNT:
-            text = t("ask_count", lang, scope=scope, n=len(ids), **unit)
-            return Answer(COUNT, text, ids, (source,), len(ids))
+            n = self.index_count(reading)
+            n = len(ids) if n is None else n
+            text = t("ask_count", lang, scope=scope, n=n, **unit)
+            return Answer(COUNT, text, ids, (source,), n)
         if not ids:
             return Answer(LIST, t("ask_none_match", lang, scope=scope), (), (source,), 0)
         if reading.intent == LIST:
@@ -48,84 +57,85 @@ class Counting:
             names = self._names(shown, lang, len(ids))
             text = t("ask_list", lang, scope=scope, n=len(ids), names=names, **unit)
             return Answer(LIST, text, ids, (source,), len(ids))
-        people = [self.catalog.honoree(i) for i in ids]
-        if reading.intent == MOST:
-            return self._most(reading, people, scope, source, lang)
-        return self._first(reading, people, scope, source, lang)
 
     # -- who passes ------------------------------------------------------------------------
 
     def ids(self, reading: Reading) -> tuple[str, ...]:
-        """Everyone the reading selects, in the hall's order: the search index's filters, then
-        (only when asked for) the ones it has no filter for."""
-        found = self.index.search("", **reading.filters(), limit=0)
-        if found.total == 0:
-            return ()
-        ids = self.index.search("", **reading.filters(), limit=found.total).ids
-        post = reading.gender or reading.sample is not None or reading.birth is not None
-        if not post and not ((reading.honours or reading.kind) and (reading.years or reading.era)):
-            return ids
-        people = [self.catalog.honoree(i) for i in ids]
-        if reading.gender:
-            people = [h for h in people if h.gender == reading.gender]
-        if reading.sample is not None:
-            people = [h for h in people if bool(h.sample) == reading.sample]
-        if reading.birth is not None:
-            people = [h for h in people if _within(h.birth_year, reading.birth)]
-        if (reading.honours or reading.kind) and (reading.years or reading.era):
-            # The index's filters hold for the person (an honour of the kind, and an honour in the
-            # years); a question means one honour of that kind in those years.
-            people = [h for h in people if self._matching_honours(reading, h)]
-        return tuple(h.id for h in people)
+        """Everyone the reading selects, in the hall's order (hall.ask.table's columns)."""
+        return self.table.in_order(self.table.mask(reading, self.table.honours_mask(reading)))
 
-    def _matching_honours(self, reading: Reading, h: Any) -> list[Any]:
-        """The person's honours the reading is about (its honours or kind, years and era)."""
-        kinds = self.catalog.honour_kinds
-        out = []
-        for o in h.honours:
-            if reading.honours and o.code not in reading.honours:
-                continue
-            if reading.kind and (o.code not in kinds or kinds[o.code].type.value != reading.kind):
-                continue
-            if reading.years is not None and not _within(o.year, reading.years):
-                continue
-            if reading.era and o.era != reading.era:
-                continue
-            out.append(o)
-        return out
+    def index_count(self, reading: Reading) -> int | None:
+        """The search index's own count, when its filters can say the reading alone (no gender,
+        birth or real/sample, not one honour in given years or era); else None."""
+        one_honour = (reading.honours or reading.kind) and (reading.years or reading.era)
+        if reading.gender or reading.sample is not None or reading.birth is not None or one_honour:
+            return None
+        return self.index.search("", **reading.filters(), limit=0).total
 
-    def _most(self, reading: Reading, people: Sequence[Any], scope: str, source: Source, lang: str) -> Answer:
-        counts: Counter[str] = Counter()
-        for h in people:
-            if reading.group == "district":
-                keys = {h.district_code} if h.district_code else set()
-            elif reading.group == "industry":
-                keys = {h.industry} if h.industry else set()
-            elif reading.group == "year":
-                keys = {str(o.year) for o in self._matching_honours(reading, h) if o.year}
+    def _most(self, reading: Reading, scope: str, source: Source, lang: str) -> Answer:
+        table = self.table
+        honours = table.honours_mask(reading)
+        mask = table.mask(reading, honours)
+        if reading.group in ("district", "industry"):
+            column = table.district if reading.group == "district" else table.industry
+            names = table.district_names() if reading.group == "district" else table.industry_names()
+            counts = np.bincount(column[mask], minlength=len(names))
+            keys = {i: names[i] for i in range(len(names)) if names[i]}
+            member = column
+        else:
+            picked = np.ones(table.h_row.size, dtype=bool) if honours is None else honours.copy()
+            picked &= mask[table.h_row]
+            if reading.group == "year":
+                picked &= table.h_year > 0
+                values, names = table.h_year, {int(y): str(int(y)) for y in np.unique(table.h_year)}
             else:
-                keys = {o.era for o in self._matching_honours(reading, h) if o.era}
-            counts.update(keys)
-        if not counts:
+                values, names = table.h_era, {k: v for k, v in table.era_names().items() if v}
+            pairs = np.unique(table.h_row[picked].astype(np.int64) * 100000 + values[picked])
+            counts = np.bincount(pairs % 100000, minlength=max(names, default=0) + 1)
+            keys = names
+            member = None
+        scored = {k: int(counts[k]) for k in keys if k < counts.size and counts[k]}
+        if not scored:
             return Answer(MOST, t("ask_none_match", lang, scope=scope), (), (source,), 0)
-        top = max(counts.values())
-        winners = sorted(k for k, c in counts.items() if c == top)
-        shown = "、".join(self._group_name(reading.group, w, lang) for w in winners)
+        top = max(scored.values())
+        winners = sorted(k for k, c in scored.items() if c == top)
+        if member is not None:
+            in_group = mask & np.isin(member, winners)
+        else:
+            rows = table.h_row[picked & np.isin(values, winners)]
+            in_group = np.zeros(table.n, dtype=bool)
+            in_group[rows] = True
+        shown = "、".join(self._group_name(reading.group, keys[w], lang) for w in winners)
         group = {"group": t(f"ask_group_{reading.group}", lang)}
         unit = {"unit": t("ask_unit_people", lang)}
         text = t("ask_most", lang, scope=scope, winners=shown, n=top, **group, **unit)
-        ids = tuple(h.id for h in people if self._in_group(reading, h, winners))
-        return Answer(MOST, text, ids, (source,), top)
+        return Answer(MOST, text, table.in_order(in_group), (source,), top)
 
-    def _in_group(self, reading: Reading, h: Any, winners: list[str]) -> bool:
-        if reading.group == "district":
-            return h.district_code in winners
-        if reading.group == "industry":
-            return h.industry in winners
-        values = {
-            str(o.year) if reading.group == "year" else o.era for o in self._matching_honours(reading, h)
-        }
-        return bool(values & set(winners))
+    def _first(self, reading: Reading, scope: str, source: Source, lang: str) -> Answer:
+        table = self.table
+        honours = table.honours_mask(reading)
+        mask = table.mask(reading, honours)
+        if reading.intent in ("oldest", "youngest"):
+            born = table.birth[mask & (table.birth > 0)]
+            if not born.size:
+                return Answer(FIRST, t("ask_no_birth", lang, scope=scope), (), (source,), 0)
+            year = int(born.min() if reading.intent == "oldest" else born.max())
+            chosen = mask & (table.birth == year)
+        else:
+            picked = np.ones(table.h_row.size, dtype=bool) if honours is None else honours.copy()
+            picked &= mask[table.h_row] & (table.h_year > 0)
+            years = table.h_year[picked]
+            if not years.size:
+                return Answer(FIRST, t("ask_none_match", lang, scope=scope), (), (source,), 0)
+            year = int(years.min() if reading.intent == "earliest" else years.max())
+            chosen = np.zeros(table.n, dtype=bool)
+            chosen[table.h_row[picked & (table.h_year == year)]] = True
+        ids = table.in_order(chosen)
+        shown = [self.catalog.honoree(i) for i in ids[:NAMES_SHOWN]]
+        text = t(
+            FIRSTS[reading.intent], lang, scope=scope, year=year, names=self._names(shown, lang, len(ids))
+        )
+        return Answer(FIRST, text, ids, (source,), len(ids))
 
     def _group_name(self, group: str, value: str, lang: str) -> str:
         if group == "district":
@@ -136,25 +146,6 @@ class Counting:
         if group == "year":
             return t("ask_span_year", lang, a=value)
         return value
-
-    def _first(
-        self, reading: Reading, people: Sequence[Any], scope: str, source: Source, lang: str
-    ) -> Answer:
-        if reading.intent in ("oldest", "youngest"):
-            born = [h.birth_year for h in people if h.birth_year]
-            if not born:
-                return Answer(FIRST, t("ask_no_birth", lang, scope=scope), (), (source,), 0)
-            year = min(born) if reading.intent == "oldest" else max(born)
-            chosen = [h for h in people if h.birth_year == year]
-        else:
-            years = {h.id: [o.year for o in self._matching_honours(reading, h) if o.year] for h in people}
-            known = [y for ys in years.values() for y in ys]
-            if not known:
-                return Answer(FIRST, t("ask_none_match", lang, scope=scope), (), (source,), 0)
-            year = min(known) if reading.intent == "earliest" else max(known)
-            chosen = [h for h in people if year in years[h.id]]
-        text = t(FIRSTS[reading.intent], lang, scope=scope, year=year, names=self._names(chosen, lang))
-        return Answer(FIRST, text, tuple(h.id for h in chosen), (source,), len(chosen))
 
     # -- studios and collectives ------------------------------------------------------------
 

@@ -36,7 +36,9 @@ _META = "passages.pickle"
 def index_key(catalog: Any) -> str:
     """What a saved passage index must have been built from, and by."""
     digest = hashlib.sha256(catalog_fingerprint(catalog).encode())
-    digest.update(code_fingerprint("hall.ask", "hall.search", *CATALOG_CODE).encode())
+    # The code that makes and cuts passages (not the grammar or the answers: they read no file).
+    made_by = ("hall.ask.passages", "hall.ask.sources", "hall.ask.vocabulary", "hall.ask.retrieve")
+    digest.update(code_fingerprint(*made_by, *CATALOG_CODE).encode())
     for lib in ("jieba", "bm25s"):
         digest.update(f"{lib}={library_version(lib)}".encode())
     return digest.hexdigest()[:16]
