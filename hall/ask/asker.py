@@ -26,6 +26,7 @@ from hall.textnorm import normalize
 MAX_CHARS = 200  # a question is a sentence or two; more is refused, not cut
 COVERAGE = 0.8  # the share of a question's weight (idf) a passage must hold to answer it
 NEAREST = 6
+TOP = 8  # passages weighed against a question
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -38,6 +39,7 @@ class Asker:
         self.retriever = retriever
         self.grammar = Grammar(catalog)
         self.counting = Counting(catalog, index)
+        self._passage_terms: dict[str, frozenset[str]] = {}
         self._by_name: dict[str, list[str]] = {}
         for h in catalog.honorees:
             self._by_name.setdefault(normalize(h.name), []).append(h.id)
@@ -111,7 +113,9 @@ class Asker:
 
     def _retrieve(self, question: str, lang: str) -> Answer:
         terms = self.retriever.vocabulary.terms(question)
-        top = self.retriever.top(terms, k=12)
+        top = self.retriever.top(terms, k=TOP)
+        if any(not self.retriever.known(term) for term in terms):
+            return self._nothing(top, lang)  # a word no passage has: the hall knows nothing of it
         # The passage that holds most of the question, then the best scored of those.
         best = max(
             ((self._coverage(terms, self.retriever.corpus.passages[row]), score, -row) for row, score in top),
@@ -141,7 +145,7 @@ class Asker:
         no passage has means the hall knows nothing of it: 0."""
         if not terms:
             return 0.0
-        have = set(self.retriever.vocabulary.terms(passage.text))
+        have = self._terms_of(passage.text)
         text = normalize(passage.text)
         total = covered = 0.0
         for term in dict.fromkeys(terms):
@@ -152,6 +156,16 @@ class Asker:
             if term in have or (len(term) >= 3 and term in text):
                 covered += weight
         return covered / total if total > 0 else 0.0
+
+    def _terms_of(self, text: str) -> frozenset[str]:
+        """A passage's words, remembered for the last few thousand passages weighed."""
+        found = self._passage_terms.get(text)
+        if found is None:
+            found = frozenset(self.retriever.vocabulary.terms(text))
+            if len(self._passage_terms) >= 4096:
+                self._passage_terms.clear()
+            self._passage_terms[text] = found
+        return found
 
     # -- composing --------------------------------------------------------------------------
 

@@ -55,7 +55,8 @@ def slot_of(text: str) -> tuple[str, int]:
 def fuzzy_person(index: Any, prefix: str) -> str:
     """The one person the words before a slot name, by pinyin, initials or a typo ("" if none)."""
     prefix = prefix.strip()
-    if not 2 <= len(prefix) <= 24:
+    # A Chinese name is two to five characters; a pinyin name or initials up to 24 letters.
+    if not 2 <= len(prefix) <= (24 if prefix.isascii() else 5):
         return ""
     found = index.search(prefix, limit=1)
     if not found.ids:

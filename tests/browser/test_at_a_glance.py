@@ -26,6 +26,7 @@ KIOSK_ROOMS: list[tuple[str, str, tuple[str, ...]]] = [
     ("/map", "", ('[data-testid="stPlotlyChart"]', ".st-key-district")),
     ("/studios", "", ('[data-testid="stPlotlyChart"]', ".st-key-district", PAGER)),
     ("/search", "", (".st-key-key_A", ".st-key-key_Z", ".st-key-key_delete", PAGER)),
+    ("/ask", "", (".st-key-key_A", ".st-key-key_Z", ".st-key-ask_try_0", ".st-key-ask_try_9")),
     (f"/honoree?id={REAL.id}", "", (".st-key-like", ".st-key-qr img", ".st-key-portrait img", "h1")),
     ("/attract", "", (".st-key-attract_touch", ".st-key-wall_pause", "nav.hall-wall")),
 ]
@@ -39,6 +40,7 @@ ONLINE_ROOMS = [
     "/map",
     "/studios",
     "/search?q=陈",
+    "/ask",
     "/directory",
     "/figures",
     f"/honoree?id={REAL.id}",
