@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from hall.labels import LABELS
 from hall.pack.records import HonourType, Level
+from hall.rooms import era_room, room
 
 
 def candidates(catalog: Any) -> list[str]:
@@ -39,8 +41,10 @@ def candidates(catalog: Any) -> list[str]:
     former = [(d, f) for d in districts for f in d.former if f.endswith("县")]
     if former:
         out.append(f"{former[0][1]}现在叫什么？")
-    if catalog.eras:
-        out.append(f"{catalog.eras[-1].name.zh}的时代精神是什么？")
+    if catalog.eras:  # the era's short name, as on its room's door
+        era = catalog.eras[-1]
+        short = LABELS.get(room(era_room(era.id)).label, (era.name.zh,))[0]
+        out.append(f"{short}的时代精神是什么？")
     if districts and catalog.studios:
         out.append(f"{districts[0].name.zh}有多少个创新工作室？")
     out.append("有多少位女工匠？")
