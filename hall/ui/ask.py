@@ -77,8 +77,12 @@ def show_answer(question: str, lang: str) -> None:
     touch = kiosk()
     with st.container(key="ask_answer", border=True):
         st.caption(t_inert("ask_you_asked", lang, question=question[:ECHO_LIMIT]))
+        cat = catalog()
         if answer.answered:
             st.markdown(plain(answer.text))
+            # invented people are named in the answer as in the records: say so beside it
+            if any(cat.honoree(i).sample for i in answer.ids[:200] if cat.has(i)):
+                st.caption(f":gray-badge[{t('ask_sample_note', lang)}]")
         else:
             st.info(plain(answer.text))
         if answer.sources:
@@ -87,7 +91,6 @@ def show_answer(question: str, lang: str) -> None:
                 _source_link(s.title, s.link, f"src_{i}")
                 if s.cite:
                     st.caption(cited(s.cite, links=not touch))
-    cat = catalog()
     if answer.ids:
         ids = [i for i in answer.ids if cat.has(i)]
         person_pages(

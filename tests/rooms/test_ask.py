@@ -25,6 +25,7 @@ def test_a_counting_question_is_answered_with_its_number_source_and_people(open_
     page = texts(at)
     assert f"{expected.count}" in page
     assert t("ask_record") in page  # where it came from, as a link to the search room
+    assert t("ask_sample_note") in page  # the generated pack's people are sample data
     assert any("search" in p.proto.page for p in at.get("page_link"))
     assert person_ids(at) == list(expected.ids[: len(person_ids(at))])
 
