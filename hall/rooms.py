@@ -48,6 +48,7 @@ ROOMS: tuple[Room, ...] = (
     Room("lineage", "lineage", ":material/account_tree:", section="explore", stop=True),
     Room("search", "search", ":material/search:", section="explore", stop=True),
     Room("activities", "activities", ":material/event:", section="explore", stop=True),
+    Room("ask", "ask", ":material/question_answer:", section="explore", stop=True),
     Room("directory", "directory", ":material/menu_book:", VISITOR_MODES, section="explore"),
     Room("figures", "figures", ":material/bar_chart:", VISITOR_MODES, section="about"),
     Room("presenter", "present", ":material/co_present:", DOCENT_ONLY, section="docent"),

@@ -10,6 +10,7 @@ import pytest
 
 from hall import timeline
 from hall.activities import Kind, Setting
+from hall.ask import grammar as ask_grammar
 from hall.config import Mode
 from hall.errors import BookingRefused, GuessRefused, MessageRefused, PairingRefused
 from hall.labels import LABELS, t
@@ -54,6 +55,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "book_status_": tuple(s.value for s in BookingStatus),
     "book_refused_": BookingRefused.REASONS,
     "desk_done_": tuple(s.value for s in BookingStatus),
+    "ask_group_": tuple(g for g, _ in ask_grammar.GROUPS),
+    "ask_gender_": tuple(g for g, _ in ask_grammar.GENDERS),
+    "ask_kind_": tuple(k for k, _ in ask_grammar.KINDS),
     # RateLimited.label_key: a scope and an action (only likes have a per-person limit)
     "limit_": (
         "client_like",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hall.labels import (
     activities,
+    ask,
     curators,
     docents,
     explore,
@@ -30,7 +31,7 @@ def _merged(*modules: object) -> dict[str, tuple[str, str]]:
 
 
 LABELS = _merged(
-    frame, halls, explore, visitors, kiosk, docents, curators, realroll, voice, lineage, activities
+    frame, halls, explore, visitors, kiosk, docents, curators, realroll, voice, lineage, activities, ask
 )
 
 

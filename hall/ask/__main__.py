@@ -1,0 +1,5 @@
+import sys
+
+from hall.ask.cli import main
+
+sys.exit(main())
