@@ -88,7 +88,7 @@ def figures_view(cat: Catalog, lang: str, chosen: Filters) -> None:
     left, right = st.columns(2)
     for n, (fig, alt) in enumerate(charts[:-1]):
         with left if n % 2 == 0 else right:
-            show(fig, key=f"act_chart_{n}")
+            show(fig, key=f"act_chart_{n}", about=alt)
             st.caption(plain(alt))
     st.caption(t("act_fig_sample_note", lang))
 
