@@ -133,17 +133,24 @@ def shown_characters(name: str) -> list[str]:
 
 def draw(look: Look, size: tuple[int, int]) -> bytes:
     """The portrait as WebP bytes, `size` (width, height) in the 3:4 of a portrait."""
+    out = io.BytesIO()
+    image(look, size).save(out, "WEBP", quality=WEBP_QUALITY, method=4)
+    return out.getvalue()
+
+
+def image(look: Look, size: tuple[int, int]) -> Image.Image:
+    """The portrait as a Pillow image (RGB), for callers that need another format (hall.publish)."""
     with _DRAWING:
         return _draw(look, size)
 
 
-def _draw(look: Look, size: tuple[int, int]) -> bytes:
+def _draw(look: Look, size: tuple[int, int]) -> Image.Image:
     w, h = size
     s = w / 240
     seed = hashlib.sha1(look.honoree_id.encode("utf-8"), usedforsecurity=False).digest()
     top, foot = ERA_COLOURS.get(look.era, ERA_COLOURS[""])
-    image = _background(size, top, foot).copy()
-    d = ImageDraw.Draw(image)
+    canvas = _background(size, top, foot).copy()
+    d = ImageDraw.Draw(canvas)
     outer = round(10 * s)
     inner = outer + round(5 * s)
     _landscape(d, seed, (inner, w - inner - 1, h - inner - 1), h, s, foot)
@@ -166,9 +173,7 @@ def _draw(look: Look, size: tuple[int, int]) -> bytes:
         d.rounded_rectangle(box, radius=round(4 * s), fill=IVORY)
         middle = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
         d.text(middle, "示例", font=_font(font_file, round(15 * s)), fill=foot, anchor="mm")
-    out = io.BytesIO()
-    image.save(out, "WEBP", quality=WEBP_QUALITY, method=4)
-    return out.getvalue()
+    return canvas
 
 
 def _landscape(
