@@ -20,14 +20,14 @@ from hall.publish import eras, images, index, people, site, studios
 from hall.publish.kinds import Context, Writer
 from hall.publish.markup import CSS, CSS_FILE, ShareImage, Site
 from hall.publish.mirror import Mirror, manifest_path, write_file
-from hall.publish.urls import ASSETS, MIRROR, Style
+from hall.publish.urls import ASSETS, MIRROR, PAGE_PREFIXES, Style
 
 log = logging.getLogger(__name__)
 
 # Every kind's writer, in the order its pages are written (a new kind: one module, one line).
 WRITERS: tuple[Writer, ...] = (index.pages, eras.pages, people.pages, studios.pages)
-# The URL prefixes of the mirror (robots.txt, nginx): people, eras, studios, assets.
-PREFIXES = (people.PREFIX, eras.PREFIX, studios.PREFIX, ASSETS)
+# The URL prefixes of the mirror (robots.txt, nginx): each kind's pages, and the assets.
+PREFIXES = (*PAGE_PREFIXES, ASSETS)
 INLINE_DRAWINGS = 200  # fewer missing pictures than this are drawn in this process
 IN_FLIGHT = 512  # pictures handed to the pool and not yet done: memory stays flat
 

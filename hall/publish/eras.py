@@ -10,10 +10,10 @@ from hall.pack import Catalog, Era, Honoree
 from hall.publish import people
 from hall.publish.kinds import Context, Page, best_honour
 from hall.publish.markup import LANG, description, document, enter, esc, listing, pager
-from hall.publish.urls import list_files, relative
+from hall.publish.urls import ERAS, list_files, relative
 from hall.rooms import era_room, room
 
-PREFIX = "e"
+PREFIX = ERAS
 PER_PAGE = 150  # about 18 KB of list: every page stays well under 30 KB
 
 

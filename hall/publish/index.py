@@ -10,7 +10,7 @@ from hall.pack import Catalog
 from hall.publish import eras
 from hall.publish.kinds import Context, Page
 from hall.publish.markup import LANG, description, document, enter, esc
-from hall.publish.urls import INDEX, relative
+from hall.publish.urls import INDEX, STUDIO_INDEX, relative
 
 
 def pages(cat: Catalog, ctx: Context) -> Iterator[Page]:
@@ -33,7 +33,7 @@ def pages(cat: Catalog, ctx: Context) -> Iterator[Page]:
         if era.intro.zh:
             body.append(f"<p>{esc(era.intro.zh)}</p>")
     if cat.studios:
-        link = relative(here, "s/index.html")
+        link = relative(here, STUDIO_INDEX)
         body.append(
             f'<h2><a href="{esc(link)}">{esc(t("light_studios_title", LANG))}</a></h2>'
             f'<p class="note">{esc(t("light_studio_count", LANG, n=len(cat.studios)))}</p>'

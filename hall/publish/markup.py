@@ -12,7 +12,7 @@ from pathlib import Path
 
 from hall.citations import citations
 from hall.labels import t
-from hall.publish.urls import ASSETS, INDEX, Style, absolute, address, relative
+from hall.publish.urls import ASSETS, ERAS, INDEX, STUDIO_INDEX, Style, absolute, address, page_file, relative
 
 LANG = "zh"  # the pages speak the hall's first language; names carry their pinyin
 CSS = (Path(__file__).with_name("light.css")).read_text(encoding="utf-8")
@@ -106,8 +106,7 @@ def document(
     head.append(f'<link rel="stylesheet" href="{esc(relative(file, CSS_FILE))}">')
     badge = f' <span class="badge">{esc(t("sample_badge", LANG))}</span>' if site.sample_data else ""
     eras = "".join(
-        f'<li><a href="{esc(relative(file, f"e/{era_id}.html"))}">{esc(name)}</a></li>'
-        for era_id, name in site.eras
+        f"<li>{a(relative(file, page_file(ERAS, era_id)), name)}</li>" for era_id, name in site.eras
     )
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN" itemscope itemtype="https://schema.org/WebPage">\n<head>\n'
@@ -121,7 +120,7 @@ def document(
         + f'<nav aria-label="{esc(t("light_eras_nav", LANG))}"><ul>'
         + f'<li><a href="{esc(relative(file, INDEX))}">{esc(t("light_index_link", LANG))}</a></li>'
         + eras
-        + f'<li><a href="{esc(relative(file, "s/index.html"))}">{esc(t("light_studios", LANG))}</a></li>'
+        + f"<li>{a(relative(file, STUDIO_INDEX), t('light_studios', LANG))}</li>"
         + "</ul></nav>\n"
         + f"<footer><p>{esc(site.organiser or site.hall)} · {esc(t('light_about', LANG))}</p></footer>\n"
         + "</body>\n</html>\n"

@@ -11,9 +11,9 @@ from hall.pack import Catalog, Honoree, schema
 from hall.publish.images import share_image
 from hall.publish.kinds import Context, Page, best_honour
 from hall.publish.markup import LANG, description, document, enter, esc, sources
-from hall.publish.urls import page_file, relative
+from hall.publish.urls import ERAS, PEOPLE, page_file, relative
 
-PREFIX = "p"
+PREFIX = PEOPLE
 # Facts shown as a list, by schema field (a field the schema marks unpublished is left out).
 FACTS = ("employer", "position", "district", "industry", "birth_year", "gender")
 FACT_LABELS = {"birth_year": "born"}
@@ -100,7 +100,7 @@ def _honours(h: Honoree, cat: Catalog, here: str) -> str:
         line = f"{year} · {cat.honour_name(honour.code)}"
         if honour.era:
             era = cat.era(honour.era).name.zh
-            link = relative(here, page_file("e", honour.era))
+            link = relative(here, page_file(ERAS, honour.era))
             items.append(f'<li>{esc(line)} · <a href="{esc(link)}">{esc(era)}</a></li>')
         else:
             items.append(f"<li>{esc(line)}</li>")

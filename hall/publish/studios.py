@@ -12,9 +12,9 @@ from hall.publish import people
 from hall.publish.images import share_image
 from hall.publish.kinds import Context, Page
 from hall.publish.markup import LANG, description, document, enter, esc, listing, pager, sources
-from hall.publish.urls import list_files, page_file, relative
+from hall.publish.urls import STUDIOS, list_files, page_file, relative
 
-PREFIX = "s"
+PREFIX = STUDIOS
 PER_PAGE = 150
 
 

@@ -21,8 +21,12 @@ MIRROR_URL = f"{STATIC_URL}/cache/light"
 # Past this, Streamlit 1.67 switches static serving off altogether at start-up (fonts and
 # portraits too), with only a console warning (research/streamlit-1.67.md, 1.8).
 STREAMLIT_STATIC_LIMIT = 1024**3
-ASSETS = "_"  # the stylesheet and the share images
-INDEX = "p/index.html"  # the index by era, at /p/
+ASSETS = "_"  # the stylesheet and the share images, named by digest: cached for ever
+# Each kind's folder of pages (a new kind of page: its prefix here, its writer in hall.publish.build).
+PEOPLE, ERAS, STUDIOS = "p", "e", "s"
+PAGE_PREFIXES = (PEOPLE, ERAS, STUDIOS)
+INDEX = f"{PEOPLE}/index.html"  # the index by era, at /p/
+STUDIO_INDEX = f"{STUDIOS}/index.html"  # every studio, at /s/
 
 
 class Style(StrEnum):
@@ -68,7 +72,7 @@ def honoree_link(base_url: str, honoree_id: str, style: Style) -> str:
     """What the hall shares for a person: their light page, or with Style.OFF the live page."""
     if style is Style.OFF:
         return absolute(base_url, f"/honoree?id={quote(honoree_id, safe='')}")
-    return absolute(base_url, address(page_file("p", honoree_id), style))
+    return absolute(base_url, address(page_file(PEOPLE, honoree_id), style))
 
 
 def published(mirror: Path, prefix: str, key: str) -> bool:
