@@ -50,19 +50,22 @@ def test_every_page_parses_as_html5_and_carries_its_preview(build, mirror: Path)
         doc = parse(data)
         assert doc.get("lang") == "zh-CN"
         title = doc.find(".//title").text
-        assert title and title not in titles, f"{file}: a title of its own"
+        assert title, file
+        assert title not in titles, f"{file}: a title of its own"
         titles.add(title)
         description = meta(doc, "description", "name")
         assert 0 < len(description) <= DESCRIPTION_CHARS
         assert meta(doc, "og:title") == title == meta(doc, "name", "itemprop")
         assert meta(doc, "og:description") == description == meta(doc, "description", "itemprop")
         image = meta(doc, "og:image")
-        assert image == meta(doc, "image", "itemprop") and image.startswith(BASE)
+        assert image == meta(doc, "image", "itemprop")
+        assert image.startswith(BASE)
         with Image.open(local(mirror, image)) as picture:
             assert min(picture.size) >= 300, f"{file}: preview {picture.size}"
             assert picture.format in ("PNG", "JPEG")  # what every chat app reads
         canonical = doc.find(".//link[@rel='canonical']").get("href")
-        assert canonical == meta(doc, "og:url") and canonical.startswith(BASE)
+        assert canonical == meta(doc, "og:url")
+        assert canonical.startswith(BASE)
         assert local(mirror, canonical) == file
 
 
@@ -71,14 +74,18 @@ def test_a_person_page_shows_the_record_and_leads_into_the_hall(build, mirror: P
     h = cat.honoree("t02")
     doc = parse((mirror / "p" / "t02.html").read_bytes())
     text = "".join(doc.find(".//main").itertext())
-    assert h.name in text and h.employer in text and "国营绍兴棉纺织厂" in text
-    assert "全国劳动模范" in text and h.paragraphs[0] in text
+    assert h.name in text
+    assert h.employer in text
+    assert "国营绍兴棉纺织厂" in text
+    assert "全国劳动模范" in text
+    assert h.paragraphs[0] in text
     assert "绍兴县（今柯桥区）" in text  # as printed, and today's district
     enter = doc.find(".//main//a[@class='enter']")
     assert enter.get("href") == f"{BASE}/honoree?id=t02"
     assert h.name in enter.text  # "进入展馆，看王建国的展页": names where it goes
     face = doc.find(".//main//img")
-    assert h.name in face.get("alt") and int(face.get("width")) >= 300
+    assert h.name in face.get("alt")
+    assert int(face.get("width")) >= 300
 
 
 @pytest.mark.parametrize(
@@ -112,7 +119,8 @@ def test_links_resolve_inside_the_mirror(build, mirror: Path) -> None:
                 assert doc.find(f".//*[@id='{ref[1:]}']") is not None
                 continue
             target = (file.parent / unquote(parts.path)).resolve()
-            assert target.is_relative_to(mirror.resolve()) and target.is_file(), f"{file}: {ref}"
+            assert target.is_relative_to(mirror.resolve()), f"{file}: {ref}"
+            assert target.is_file(), f"{file}: {ref}"
             checked += 1
     assert checked > 100
 
@@ -125,7 +133,8 @@ def test_the_sitemap_lists_every_page_and_robots_keeps_crawlers_off_the_live_hal
     listed = {local(mirror, loc.text) for loc in sitemap.iter(f"{SITEMAPS}loc")}
     assert listed == {p for p in pages(mirror)}
     robots = (mirror / "robots.txt").read_text(encoding="utf-8").splitlines()
-    assert "Allow: /p/" in robots and "Disallow: /" in robots
+    assert "Allow: /p/" in robots
+    assert "Disallow: /" in robots
     assert f"Sitemap: {BASE}/sitemap.xml" in robots
 
 
@@ -138,7 +147,8 @@ def test_era_pages_list_their_people_a_page_at_a_time(build, mirror: Path, monke
     files = [
         mirror / "e" / ("reform.html" if i == 0 else f"reform-{i + 1}.html") for i in range(len(members))
     ]
-    assert all(f.is_file() for f in files) and not (mirror / "e" / f"reform-{len(members) + 1}.html").exists()
+    assert all(f.is_file() for f in files)
+    assert not (mirror / "e" / f"reform-{len(members) + 1}.html").exists()
     for file, h in zip(files, members, strict=True):
         doc = parse(file.read_bytes())
         assert [a.text for a in doc.findall(".//ul[@class='people']/li/a")] == [h.name]
@@ -148,7 +158,8 @@ def test_pages_have_landmarks_a_skip_link_and_alt_text(build, mirror: Path) -> N
     build()
     for file in pages(mirror):
         doc = parse(file.read_bytes())
-        assert doc.find(".//header") is not None and doc.find(".//main[@id='main']") is not None
+        assert doc.find(".//header") is not None
+        assert doc.find(".//main[@id='main']") is not None
         assert doc.find(".//nav").get("aria-label")
         assert doc.find(".//body/a[@href='#main']") is not None
         assert len(doc.findall(".//h1")) == 1

@@ -54,7 +54,8 @@ def test_a_long_sitemap_becomes_an_index_of_sitemaps() -> None:
     files = [f"p/{i}.html" for i in range(5)]
     out = sitemaps(files, lambda f: f"https://h.cn/{f}", lambda f: "2026-12-06", limit=2)
     assert sorted(out) == ["sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap.xml"]
-    assert out["sitemap.xml"].count(b"<sitemap>") == 3 and b"<sitemapindex" in out["sitemap.xml"]
+    assert out["sitemap.xml"].count(b"<sitemap>") == 3
+    assert b"<sitemapindex" in out["sitemap.xml"]
     assert sum(out[f"sitemap-{i}.xml"].count(b"<url>") for i in (1, 2, 3)) == 5
 
 
