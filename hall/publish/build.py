@@ -5,6 +5,7 @@ files of records that are gone are removed."""
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import time
 from collections import deque
@@ -159,7 +160,8 @@ class _Drawer:
             self.drawn += 1
             return
         if self.pool is None:
-            self.pool = ProcessPoolExecutor(self.workers)
+            # Spawned, not forked: a worker needs only the drawing code, not a copy of the catalogue.
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
         self.pending.append(self.pool.submit(_draw_to, str(self.out), file, drawing))
         self.drawn += 1
         while len(self.pending) >= IN_FLIGHT:
