@@ -152,7 +152,7 @@ class _Drawer:
         self.seen.add(file)
         key = file.rsplit("/", 1)[-1].split(".")[0]  # the picture's name is its digest
         if self.mirror.holds(file, key):
-            self.mirror.keep(file, key)
+            self.mirror.keep(file)
             return
         if self.pool is None and (self.drawn < INLINE_DRAWINGS or self.workers <= 1):
             file, size = _draw_to(str(self.out), file, drawing)

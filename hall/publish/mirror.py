@@ -81,7 +81,7 @@ class Mirror:
             return False
         return size is None or on_disk == size == known[1]
 
-    def keep(self, file: str, key: str) -> None:
+    def keep(self, file: str) -> None:
         """Carry a file over unchanged (a picture the manifest holds under the same digest)."""
         self._new[file] = self._old[file]
         self.counts.unchanged += 1

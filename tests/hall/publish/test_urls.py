@@ -62,3 +62,16 @@ def test_a_long_sitemap_becomes_an_index_of_sitemaps() -> None:
 def test_robots_names_the_sitemap_only_at_a_full_address() -> None:
     assert b"Sitemap:" not in robots(("p",), "/sitemap.xml")
     assert b"Sitemap: https://h.cn/sitemap.xml" in robots(("p",), "https://h.cn/sitemap.xml")
+
+
+def test_a_mirror_that_would_switch_streamlits_static_serving_off_is_warned_of(tmp_path, monkeypatch) -> None:
+    from hall.publish import urls
+
+    static = tmp_path / "static"
+    (static / "cache" / "light").mkdir(parents=True)
+    (static / "fonts.woff2").write_bytes(b"x" * 2000)
+    mirror = static / "cache" / "light"
+    assert urls.static_limit_warning(mirror, static) == ""
+    monkeypatch.setattr(urls, "STREAMLIT_STATIC_LIMIT", 1000)
+    assert "Streamlit serves none of it" in urls.static_limit_warning(mirror, static)
+    assert urls.static_limit_warning(tmp_path / "elsewhere", static) == ""  # nginx serves it
