@@ -15,7 +15,9 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
+# The light pages first (only what changed is rewritten); the hall starts even if they fail.
 run: setup
+	-$(PY) -m hall.publish
 	$(PY) -m streamlit run hall_app.py --server.port $(PORT)
 
 kiosk: setup

@@ -15,6 +15,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from hall.publish.urls import ASSETS, MIRROR, PAGE_PREFIXES
+
 REPO = Path(__file__).resolve().parent.parent
 TEMPLATE = REPO / "deploy" / "nginx.conf"
 STATIC = REPO / "static"
@@ -28,6 +30,7 @@ def render_nginx_conf(
     listen: str,
     root: Path,
     static_dir: Path = STATIC,
+    light_dir: Path = MIRROR,
     max_conns: int = 0,
     upstream_header: bool = False,
     user: str = "www-data",
@@ -35,6 +38,7 @@ def render_nginx_conf(
 ) -> str:
     """The nginx configuration from the template, for `replicas` ("host:port" each).
 
+    `light_dir` is the light pages' mirror (hall.publish), served at /p/<id> and the like.
     `root` holds nginx's pid file, temp folders and logs; `user` runs the workers (when
     nginx starts as root). `max_conns` caps the websocket
     connections nginx passes to each replica (0: no cap); beyond it a visitor gets the
@@ -53,6 +57,9 @@ def render_nginx_conf(
         "root": str(root),
         "static_dir": str(static_dir).rstrip("/"),
         "busy_dir": str(REPO / "deploy"),
+        "light_dir": str(light_dir).rstrip("/"),
+        "light_prefixes": "|".join(PAGE_PREFIXES),
+        "light_assets": ASSETS,
         "mime_types": "/etc/nginx/mime.types" if Path("/etc/nginx/mime.types").exists() else "mime.types",
         "servers": "\n".join(f"        server {r} {limit} max_fails=3 fail_timeout=10s;" for r in replicas),
         "upstream_header": (
@@ -81,11 +88,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--root", type=Path, default=Path("/var/lib/hall-nginx"), help="pid, temp, log folder"
     )
     render.add_argument("--static", type=Path, default=STATIC, help="the hall's static/ folder on this host")
+    render.add_argument(
+        "--light", type=Path, default=MIRROR, help="the light pages' folder (python -m hall.publish --out)"
+    )
     render.add_argument("--max-conns", type=int, default=0, help="websocket cap per replica (0: none)")
     args = parser.parse_args(argv)
     sys.stdout.write(
         render_nginx_conf(
-            args.replica, listen=args.listen, root=args.root, static_dir=args.static, max_conns=args.max_conns
+            args.replica,
+            listen=args.listen,
+            root=args.root,
+            static_dir=args.static,
+            light_dir=args.light,
+            max_conns=args.max_conns,
         )
     )
     return 0

@@ -98,6 +98,13 @@ SETTINGS: tuple[Setting, ...] = (
         "and its connection is closed (a returning browser reconnects by itself). 0 never lets one go.",
     ),
     Setting(
+        "HALL_LIGHT_URLS",
+        "static",
+        "Where share links and QR codes send a visitor: static (a person's light page as make run serves "
+        "it, /app/static/cache/light/p/<id>.html), short (/p/<id>, served by the deploy nginx) or off "
+        "(the live hall's page).",
+    ),
+    Setting(
         "HALL_CLIENT_SHARE",
         str(DEFAULT_CLIENT_SHARE),
         "The largest share of HALL_MAX_SESSIONS one client address may hold (0.25: a quarter); "
@@ -117,6 +124,7 @@ class Settings:
     client_share: float = DEFAULT_CLIENT_SHARE
     behind_proxy: bool = False
     limits: bool = True
+    light_urls: str = "static"  # hall.publish.Style: static, short or off
 
     # Both may hold a password: kept out of repr() so logs never show them.
     database_url: str = field(default="", repr=False)
@@ -176,6 +184,7 @@ class Settings:
             behind_proxy=env.get("HALL_BEHIND_PROXY", "").strip().lower() in ("1", "true", "yes"),
             docent_pin=_docent_pin(env.get("HALL_DOCENT_PIN", "").strip()),
             limits=limits,
+            light_urls=_light_urls(env.get("HALL_LIGHT_URLS", "")),
         )
 
 
@@ -219,3 +228,15 @@ def _share(text: str) -> float:
         )
         return DEFAULT_CLIENT_SHARE
     return share
+
+
+LIGHT_URLS = ("static", "short", "off")
+
+
+def _light_urls(text: str) -> str:
+    """HALL_LIGHT_URLS: static, short or off."""
+    value = text.strip().lower() or "static"
+    if value not in LIGHT_URLS:
+        log.warning("HALL_LIGHT_URLS=%r is not one of %s; using static", text, list(LIGHT_URLS))
+        return "static"
+    return value

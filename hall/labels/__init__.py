@@ -11,6 +11,7 @@ from hall.labels import (
     frame,
     halls,
     kiosk,
+    light,
     lineage,
     realroll,
     visitors,
@@ -31,7 +32,19 @@ def _merged(*modules: object) -> dict[str, tuple[str, str]]:
 
 
 LABELS = _merged(
-    frame, halls, explore, visitors, kiosk, docents, curators, realroll, voice, lineage, activities, ask
+    frame,
+    halls,
+    explore,
+    visitors,
+    kiosk,
+    docents,
+    curators,
+    realroll,
+    voice,
+    lineage,
+    activities,
+    ask,
+    light,
 )
 
 

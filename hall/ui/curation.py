@@ -12,11 +12,10 @@ from hall.labels import t
 from hall.pack import Catalog
 from hall.pack.write import PackChanged, PackWriteFailed
 from hall.portraits import ingest_uploads
-from hall.qr import deep_link
 from hall.qrsheet import PER_PAGE, Label, qr_sheet_html
 from hall.ui.cards import honour_summary
 from hall.ui.data import catalog, directory, index, settings
-from hall.ui.kiosk import public_base
+from hall.ui.kiosk import share_url
 from hall.ui.text import plain, t_inert
 
 # The admin room's tabs, in order (labels admin_tab_<name>).
@@ -146,7 +145,7 @@ def qr_labels(cat: Catalog, lang: str) -> None:
     found = index().search("", era=era, district=district, limit=10 * PER_PAGE)
     st.caption(t("qr_count", lang, n=len(found.ids), total=found.total))
     labels = [
-        Label(h.name, honour_summary(h, cat, "zh"), deep_link(public_base(), h.id))
+        Label(h.name, honour_summary(h, cat, "zh"), share_url(h.id))
         for h in (cat.honoree(i) for i in found.ids)
     ]
     st.download_button(

@@ -11,11 +11,12 @@ import streamlit as st
 from hall.config import Mode
 from hall.labels import t
 from hall.pack import Catalog
-from hall.qr import deep_link, qr_svg
+from hall.publish import MIRROR, Style, honoree_link, published
+from hall.qr import qr_svg
 from hall.rooms import rooms_for
 from hall.ui import lang as lang_ui
 from hall.ui import large
-from hall.ui.data import catalog
+from hall.ui.data import catalog, settings
 from hall.ui.nav import page, title
 
 _HERE = Path(__file__).parent
@@ -79,11 +80,21 @@ def public_base() -> str:
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
 
 
+def share_url(honoree_id: str) -> str:
+    """Where a person's share link and QR code lead: their light page (HALL_LIGHT_URLS), which
+    opens at once on any phone and leads into the hall; their page in the hall when light pages
+    are off, or (served by Streamlit) not published yet."""
+    style = Style(settings().light_urls)
+    if style is Style.STATIC and not published(MIRROR, "p", honoree_id):
+        style = Style.OFF
+    return honoree_link(public_base(), honoree_id, style)
+
+
 def hand_off(cat: Catalog, honoree_id: str, lang: str) -> None:
     """The QR code of this page in the online hall, to continue on a phone."""
     with st.container(border=True, key="qr"):
         st.subheader(t("qr_title", lang), anchor=False)
-        st.image(qr_svg(deep_link(public_base(), honoree_id)), width=220, alt=t("qr_alt", lang))
+        st.image(qr_svg(share_url(honoree_id)), width=220, alt=t("qr_alt", lang))
         st.caption(t("qr_help", lang))
 
 

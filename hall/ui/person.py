@@ -7,14 +7,13 @@ import streamlit as st
 from hall.labels import t
 from hall.pack import Catalog, Honoree
 from hall.packmedia import recording
-from hall.qr import deep_link
 from hall.rooms import era_room
 from hall.ui import lineage
 from hall.ui.cards import display_name, portrait_url
 from hall.ui.data import catalog, settings
 from hall.ui.doing_now import person_now
 from hall.ui.guestbook import like_button
-from hall.ui.kiosk import hand_off, public_base, reading_time
+from hall.ui.kiosk import hand_off, reading_time, share_url
 from hall.ui.listen import listen
 from hall.ui.nav import link
 from hall.ui.text import cited, plain
@@ -121,4 +120,4 @@ def share(h: Honoree, lang: str) -> None:
     """The page's address at the hall's public address, to copy into a chat."""
     with st.container(key="person_share_link"):
         st.caption(t("share_link", lang))
-        st.code(deep_link(public_base(), h.id), language=None, wrap_lines=True)
+        st.code(share_url(h.id), language=None, wrap_lines=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from hall.labels import t
 from hall.pack import Catalog
 from hall.rooms import era_room, room
@@ -30,8 +32,21 @@ def test_honoree_deep_link_shows_that_person(open_room, cat) -> None:
         assert cat.honour_name(honour.code) in page
         assert (str(honour.year) if honour.year else t("year_unknown")) in page
     assert h.paragraphs[0][:10] in page.replace("\\", "")
-    assert f"honoree?id={h.id}" in page  # the share link
     assert at.query_params["id"] == h.id
+
+
+@pytest.mark.parametrize("published", [True, False], ids=["light page published", "not yet"])
+def test_the_share_link_leads_to_the_light_page_once_published(
+    open_room, cat, tmp_path, monkeypatch, published: bool
+) -> None:
+    h = cat.honorees[0]
+    if published:
+        (tmp_path / "p").mkdir()
+        (tmp_path / "p" / f"{h.id}.html").write_text("<!DOCTYPE html>", encoding="utf-8")
+    monkeypatch.setattr("hall.ui.kiosk.MIRROR", tmp_path)  # where python -m hall.publish writes
+    page = texts(open_room("honoree", id=h.id))
+    expected = f"/app/static/cache/light/p/{h.id}.html" if published else f"/honoree?id={h.id}"
+    assert expected in page
 
 
 def test_honoree_deep_link_survives_a_rerun(open_room, cat) -> None:

@@ -11,7 +11,8 @@ import pytest
 from hall.citations import citations
 from hall.config import Mode
 from hall.labels import t
-from hall.qr import deep_link, qr_svg
+from hall.publish import Style, honoree_link
+from hall.qr import qr_svg
 from hall.rooms import ROOMS, rooms_for
 from tests.support.apptest import random_tap, texts
 
@@ -57,12 +58,17 @@ def test_kiosk_filters_are_tap_chips_not_menus(kiosk_env, open_room) -> None:
     assert any("reform_district" in g.proto.id for g in at.get("button_group"))
 
 
-def test_honoree_page_offers_a_qr_code_instead_of_a_link(kiosk_env, open_room, cat) -> None:
+def test_honoree_page_offers_a_qr_code_instead_of_a_link(
+    kiosk_env, open_room, cat, tmp_path, monkeypatch
+) -> None:
     h = next(x for x in cat.honorees if not x.sample and x.source)
+    (tmp_path / "p").mkdir()
+    (tmp_path / "p" / f"{h.id}.html").write_text("<!DOCTYPE html>", encoding="utf-8")
+    monkeypatch.setattr("hall.ui.kiosk.MIRROR", tmp_path)  # its light page is published
     at = open_room("honoree", id=h.id)
     assert t("qr_title") in texts(at)
     urls = [img.url for image in at.get("image") for img in image.proto.imgs]
-    qr = qr_svg(deep_link(cat.info.base_url, h.id))
+    qr = qr_svg(honoree_link(cat.info.base_url, h.id, Style.STATIC))  # the phone opens the light page
     assert f"data:image/svg+xml;base64,{base64.b64encode(qr.encode()).decode()}" in urls
     assert not at.code  # no share link to copy on a kiosk
     shown = texts(at).replace("\\", "")

@@ -199,6 +199,7 @@ def start_nginx(
     port: int = 0,
     max_conns: int = 0,
     binary: Path | None = None,
+    light_dir: Path | None = None,
 ) -> Nginx:
     """nginx on 127.0.0.1 in front of local replicas, as a foreground child (`daemon off`).
 
@@ -222,6 +223,7 @@ def start_nginx(
             root=root,
             max_conns=max_conns,
             upstream_header=True,
+            **({"light_dir": light_dir} if light_dir is not None else {}),
             user=_worker_user(),
         ),
         encoding="utf-8",
