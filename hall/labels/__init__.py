@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hall.labels import curators, docents, explore, frame, halls, kiosk, visitors
+from hall.labels import book, curators, docents, explore, frame, halls, kiosk, visitors
 
 LANGS = ("zh", "en")
 
@@ -17,7 +17,7 @@ def _merged(*modules: object) -> dict[str, tuple[str, str]]:
     return labels
 
 
-LABELS = _merged(frame, halls, explore, visitors, kiosk, docents, curators)
+LABELS = _merged(frame, halls, explore, visitors, kiosk, docents, curators, book)
 
 
 def t(key: str, lang: str = "zh", **values: object) -> str:
