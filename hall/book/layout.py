@@ -18,6 +18,11 @@ class Paper(StrEnum):
     A4 = "A4"
     A5 = "A5"
 
+    @property
+    def size(self) -> tuple[float, float]:
+        """Width and height in mm (ISO 216); fpdf2 warns on its own "A5" since 2.8.5 fixed it."""
+        return {"A4": (210.0, 297.0), "A5": (148.0, 210.0)}[self.value]
+
 
 @dataclass(frozen=True, slots=True)
 class PageSpec:
@@ -48,7 +53,7 @@ class BookPdf(FPDF):
     bare ones (cover, title page, part openers, blanks)."""
 
     def __init__(self, spec: PageSpec, title: str, first_page: int = 1) -> None:
-        super().__init__(orientation="P", unit="mm", format=spec.paper.value)
+        super().__init__(orientation="P", unit="mm", format=spec.paper.size)
         self.spec = spec
         self.book_title = title
         self.running = ""  # the current part's title, in the head of right-hand pages

@@ -32,7 +32,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "book_part_undated": ("获评年份待考", "Year of honour unknown"),
     "book_part_count": ("本编收录 {n} 人", "{n} people in this part"),
     "book_level_none": ("荣誉待考", "Honour not recorded"),
-    "book_level_heading": ("{level}级荣誉", "{level} honours"),
+    "book_level_heading": ("{level}荣誉", "{level} honours"),
     "book_sample": ("示例", "Sample"),
     "book_year_unknown": ("年份不详", "year unknown"),
     "book_employer": ("单位", "Employer"),
