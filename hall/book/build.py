@@ -3,8 +3,8 @@
 fpdf2 keeps a document's pages in memory until it writes the file, so a whole book's memory
 would grow with its pages: past `volume_size` people the book is cut into volumes, each a
 complete PDF with its own title page, indexes and page numbers, written and let go before the
-next is begun. The default pack (1,960 people, ~330 A4 pages) is one volume; 100,000 people
-are 17 volumes of ~1,000 pages, about what one binding holds.
+next is begun. The default pack (1,960 people, ~570 A4 pages) is one volume; 100,000 people
+are 29 volumes of ~1,000 pages.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from hall.errors import HallError
 from hall.labels import t
 from hall.pack import Catalog, Honoree
 
-VOLUME_SIZE = 6000
+VOLUME_SIZE = 3500  # ~1,000 A4 pages: about what one binding holds
 
 
 class NoBaseUrl(HallError):

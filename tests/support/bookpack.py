@@ -11,10 +11,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 from PIL import Image
 
 from tests.support.hostile import CORPUS
+from tests.support.needs import missing
 from tests.support.packs import HONOREES, HONOURS, write_pack
 
 # Who each extra person tests.
@@ -70,8 +70,8 @@ def write_book_pack(root: Path) -> Path:
 
 
 def need_poppler() -> None:
-    if not shutil.which("pdftotext"):
-        pytest.fail("poppler-utils (pdftotext, pdffonts, pdfimages) is needed: apt-get install poppler-utils")
+    if not all(shutil.which(tool) for tool in ("pdftotext", "pdffonts", "pdfimages", "pdfinfo")):
+        missing("BOOK TESTS", "poppler-utils reads the PDF back: apt-get install poppler-utils")
 
 
 def page_text(pdf: Path, page: int, layout: bool = False) -> str:
