@@ -104,9 +104,9 @@ def title_page(
 
 def preface(pdf: BookPdf, cat: Catalog, lang: str) -> None:
     spec = pdf.spec
-    pdf.to_recto()
     heading = t("book_preface_title", lang)
     pdf.running = heading
+    pdf.to_recto()
     pdf.start_section(heading, level=0)
     pdf.set_font("book", "B", spec.body * 1.8)
     pdf.cell(0, spec.line * 3, heading, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -132,8 +132,8 @@ def preface(pdf: BookPdf, cat: Catalog, lang: str) -> None:
 def part_opener(pdf: BookPdf, part: Part, lang: str) -> None:
     """A part's first page: its title and span in the era's colour, its intro, its size."""
     spec = pdf.spec
-    pdf.to_recto()
     pdf.running = part.title
+    pdf.to_recto(bare=True)
     pdf.start_section(part.title, level=0)
     colour, _ = ERA_COLOURS.get(part.key, ERA_COLOURS[""])
     pdf.set_y(pdf.h * 0.25)

@@ -59,8 +59,8 @@ def by_district(pdf: BookPdf, refs: Iterable[Ref], districts: list[str], lang: s
 def _columns(pdf: BookPdf, title: str, groups: dict[str, list[Ref]], show_pinyin: bool) -> list[Line]:
     """Two columns of lines (name, pinyin, dot leaders, page number) under headings."""
     spec = pdf.spec
-    pdf.to_recto()
     pdf.running = title
+    pdf.to_recto()
     pdf.start_section(title, level=0)
     pdf.set_font("book", "B", spec.body * 1.6)
     pdf.cell(pdf.epw, spec.line * 2, title, align="C", new_x="LMARGIN", new_y="NEXT")

@@ -76,12 +76,13 @@ class BookPdf(FPDF):
         self.bare_next = True
         self.add_page()
 
-    def to_recto(self) -> None:
-        """Start a new right-hand (odd) page, leaving a blank verso if needed: parts open on the right."""
+    def to_recto(self, bare: bool = False) -> None:
+        """Start a new right-hand (odd) page, leaving a blank verso if needed: parts open on the
+        right. Set `running` first: the new page's head is drawn as it starts."""
+        if (self.first_page + self.page_no()) % 2 == 0:
+            self.bare_page()
+        self.bare_next = bare
         self.add_page()
-        if self.folio() % 2 == 0:
-            self._bare.add(self.page_no())
-            self.add_page()
 
     def header(self) -> None:
         if self.bare_next:
