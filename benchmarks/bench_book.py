@@ -97,8 +97,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--big", type=int, default=100_000)
     parser.add_argument("--baseline", type=int, default=20_000)
+    parser.add_argument("--volume-size", type=int, default=0, help="people per volume (default: the book's)")
     parser.add_argument("--work", type=Path, default=REPO / ".hall" / "bench")
     parser.add_argument("--skip-big", action="store_true")
+    parser.add_argument("--skip-default", action="store_true")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -107,15 +109,18 @@ def main() -> None:
         return
     from hall.book.build import VOLUME_SIZE
 
+    args.volume_size = args.volume_size or VOLUME_SIZE
     args.work.mkdir(parents=True, exist_ok=True)
-    whole = run(REPO, args.work / "data-default", VOLUME_SIZE)
-    print("| book | people | volumes | pages | size | wall | CPU | peak RSS | fonts embedded |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
-    print(
-        f"| default pack, A4 | {whole['people']:,} | {whole['volumes']} | {whole['pages']:,} "
-        f"| {whole['bytes'] / 1e6:.1f} MB | {whole['wall']:.1f} s | {whole['cpu']:.1f} s "
-        f"| {whole['peak_mb']:.0f} MB | {'yes, as subsets' if whole['fonts_embedded'] else 'NO'} |"
-    )
+    if not args.skip_default:
+        whole = run(REPO, args.work / "data-default", VOLUME_SIZE)
+        print("| book | people | volumes | pages | size | wall | CPU | peak RSS | fonts embedded |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+        print(
+            f"| default pack, A4 | {whole['people']:,} | {whole['volumes']} | {whole['pages']:,} "
+            f"| {whole['bytes'] / 1e6:.1f} MB | {whole['wall']:.1f} s | {whole['cpu']:.1f} s "
+            f"| {whole['peak_mb']:.0f} MB | {'yes, as subsets' if whole['fonts_embedded'] else 'NO'} |",
+            flush=True,
+        )
     if args.skip_big:
         return
     rows = []
@@ -123,8 +128,7 @@ def main() -> None:
     big = pack_of(args.work, args.big)
     for label, pack, size in (
         (f"{args.baseline:,}, one document (baseline)", small, 10**9),
-        (f"{args.baseline:,}, volumes of {VOLUME_SIZE:,}", small, VOLUME_SIZE),
-        (f"{args.big:,}, volumes of {VOLUME_SIZE:,}", big, VOLUME_SIZE),
+        (f"{args.big:,}, volumes of {args.volume_size:,}", big, args.volume_size),
     ):
         rows.append((label, run(pack, args.work / f"data-{pack.name}", size)))
     print()
@@ -134,7 +138,7 @@ def main() -> None:
     )
     print("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|")
     for label, f in rows:
-        start = min(VOLUME_SIZE, f["people"] // 2)
+        start = min(args.volume_size, f["people"] // 2)
         first, highest, per = growth(f["samples"], start)
         print(
             f"| {label} | {f['volumes']} | {f['pages']:,} | {f['bytes'] / 1e6:.0f} MB "

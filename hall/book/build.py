@@ -23,6 +23,7 @@ from hall.errors import HallError
 from hall.labels import t
 from hall.pack import Catalog, Honoree
 
+PROGRESS_EVERY = 100  # people between two calls of `progress`
 VOLUME_SIZE = 3500  # ~1,000 A4 pages: about what one binding holds
 
 
@@ -96,7 +97,9 @@ def write_book(
     for n, chunk in enumerate(chunks, start=1):
         path = out if len(chunks) == 1 else out.with_name(f"{out.stem}-{n}{out.suffix}")
         label = t("book_volume", options.lang, n=n, of=len(chunks)) if len(chunks) > 1 else ""
-        volumes.append(_volume(cat, Path(pack), path, chunk, label, options, qr_base, progress, len(order)))
+        done = (n - 1) * size
+        report = None if progress is None else (lambda placed, d=done: progress(d + placed, len(order)))
+        volumes.append(_volume(cat, Path(pack), path, chunk, label, options, qr_base, report))
         gc.collect()  # the volume's pages are gone: let the next one start from the same floor
     return BookReport(tuple(volumes), len(order), time.perf_counter() - started)
 
@@ -109,8 +112,7 @@ def _volume(
     volume: str,
     options: BookOptions,
     qr_base: str,
-    progress: Callable[[int, int], None] | None,
-    total: int,
+    progress: Callable[[int], None] | None,
 ) -> Volume:
     lang, spec = options.lang, SPECS[options.paper]
     subtitle = contents.booklet_name(cat, options.scope, lang)
@@ -142,8 +144,8 @@ def _volume(
         page = entry.draw(pdf, h, text, portrait.photo_jpeg(pack, h), qr_base, lang)
         placed.append((h.id, page))
         refs.append(index.Ref(text.name, text.pinyin, districts.get(h.district_code, ""), page))
-        if progress is not None and len(placed) % 200 == 0:
-            progress(len(placed), total)
+        if progress is not None and len(placed) % PROGRESS_EVERY == 0:
+            progress(len(placed))
     lines = index.by_pinyin(pdf, refs, lang)
     lines += index.by_district(pdf, refs, [d.name.get(lang) for d in cat.districts], lang)
     path.parent.mkdir(parents=True, exist_ok=True)
