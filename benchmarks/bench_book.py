@@ -32,13 +32,21 @@ def rss_mb() -> float:
 
 
 def child(pack: Path, data: Path, volume_size: int) -> dict[str, object]:
-    """Write the book of `pack` in this process; its figures as a dict."""
+    """Write the book of `pack` in this process; its figures as a dict. The samples are also
+    written to <data>/samples.tsv as they are taken, so a run cut short still shows them."""
     from hall.book import BookOptions, write_book
     from hall.pack import load_catalog
 
     cat = load_catalog(pack, data_dir=data)
     floor = rss_mb()
     samples: list[tuple[int, float]] = []
+    log = (data / "samples.tsv").open("w", buffering=1)
+    log.write(f"0\t{floor:.1f}\n")
+
+    def sample(done: int, _: int) -> None:
+        samples.append((done, rss_mb()))
+        log.write(f"{done}\t{samples[-1][1]:.1f}\n")
+
     out = Path(tempfile.mkdtemp(prefix="hall-book-")) / "book.pdf"
     cpu = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
@@ -70,10 +78,19 @@ def child(pack: Path, data: Path, volume_size: int) -> dict[str, object]:
     return figures
 
 
-def run(pack: Path, data: Path, volume_size: int) -> dict[str, object]:
+def start(pack: Path, data: Path, volume_size: int) -> subprocess.Popen[str]:
+    data.mkdir(parents=True, exist_ok=True)
     args = [sys.executable, __file__, "--child", str(pack), str(data), str(volume_size)]
-    out = subprocess.run(args, capture_output=True, text=True, check=True, cwd=REPO).stdout
+    return subprocess.Popen(args, stdout=subprocess.PIPE, text=True, cwd=REPO)
+
+
+def result(process: subprocess.Popen[str]) -> dict[str, object]:
+    out, _ = process.communicate()
     return json.loads(out.strip().splitlines()[-1])
+
+
+def run(pack: Path, data: Path, volume_size: int) -> dict[str, object]:
+    return result(start(pack, data, volume_size))
 
 
 def pack_of(work: Path, people: int) -> Path:
@@ -123,14 +140,20 @@ def main() -> None:
         )
     if args.skip_big:
         return
-    rows = []
     small = pack_of(args.work, args.baseline)
     big = pack_of(args.work, args.big)
-    for label, pack, size in (
-        (f"{args.baseline:,}, one document (baseline)", small, 10**9),
-        (f"{args.big:,}, volumes of {args.volume_size:,}", big, args.volume_size),
-    ):
-        rows.append((label, run(pack, args.work / f"data-{pack.name}", size)))
+    # Side by side: on a shared machine, the two see the same load.
+    runs = [
+        (
+            f"{args.baseline:,}, one document (baseline)",
+            start(small, args.work / f"data-{small.name}", 10**9),
+        ),
+        (
+            f"{args.big:,}, volumes of {args.volume_size:,}",
+            start(big, args.work / f"data-{big.name}", args.volume_size),
+        ),
+    ]
+    rows = [(label, result(process)) for label, process in runs]
     print()
     print(
         "| people | volumes | pages | size (largest volume) | wall | CPU | RSS before pages "
@@ -138,8 +161,8 @@ def main() -> None:
     )
     print("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|")
     for label, f in rows:
-        start = min(args.volume_size, f["people"] // 2)
-        first, highest, per = growth(f["samples"], start)
+        past = min(args.volume_size, f["people"] // 2)
+        first, highest, per = growth(f["samples"], past)
         print(
             f"| {label} | {f['volumes']} | {f['pages']:,} | {f['bytes'] / 1e6:.0f} MB "
             f"({f['largest_volume_bytes'] / 1e6:.1f} MB) | {f['wall']:.0f} s | {f['cpu']:.0f} s "
