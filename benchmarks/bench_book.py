@@ -55,7 +55,7 @@ def child(pack: Path, data: Path, volume_size: int) -> dict[str, object]:
         pack,
         out,
         BookOptions(volume_size=volume_size),
-        progress=lambda done, _: samples.append((done, rss_mb())),
+        progress=sample,
     )
     wall = time.perf_counter() - started
     used = resource.getrusage(resource.RUSAGE_SELF)
