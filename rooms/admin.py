@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from hall.labels import t
-from hall.ui import booking_desk, curation, moderation
+from hall.ui import book, booking_desk, curation, moderation
 from hall.ui.auth import curator, sign_out_button
 from hall.ui.data import catalog, store
 from hall.ui.gate import lockouts_panel
@@ -51,6 +51,8 @@ with exports:
         key="export_events",
         icon=":material/download:",
     )
+    book.open_data_download(cat, lang, key="export_open_data")
+    book.book_download(cat, lang)
 
 with desk:
     booking_desk.panel(cat, lang)

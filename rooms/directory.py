@@ -6,6 +6,7 @@ import streamlit as st
 from hall.directory import directory_csv, public_columns, rows_at
 from hall.labels import t
 from hall.pack.records import Level
+from hall.ui.book import open_data_download
 from hall.ui.data import catalog, directory, index
 from hall.ui.lang import current
 from hall.ui.realroll import real_only
@@ -80,6 +81,7 @@ st.download_button(
     key="dir_csv",
     icon=":material/download:",
 )
+open_data_download(cat, lang, key="dir_open_data")
 
 if cat.problems:
     with st.expander(t("load_problems", lang, n=len(cat.problems))):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hall.labels import (
     activities,
     ask,
+    book,
     curators,
     docents,
     explore,
@@ -45,6 +46,7 @@ LABELS = _merged(
     activities,
     ask,
     light,
+    book,
 )
 
 

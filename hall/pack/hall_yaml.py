@@ -53,6 +53,8 @@ def read_hall_yaml(
         sample_data=bool(doc.get("sample_data", False)),
         idle_seconds=int(kiosk.get("idle_seconds", 90) or 90),
         warning_seconds=int(kiosk.get("warning_seconds", MIN_WARNING_SECONDS) or MIN_WARNING_SECONDS),
+        # The licence (hall.export) and the book's title and preface (hall.book), as written.
+        extra={k: doc[k] for k in ("licence", "book") if isinstance(doc.get(k), dict)},
     )
     if info.warning_seconds < MIN_WARNING_SECONDS:
         problems.add(

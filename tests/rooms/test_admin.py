@@ -230,3 +230,36 @@ def test_a_curator_sees_the_lockouts_and_lifts_one(open_room, store, monkeypatch
     assert store.lockouts() == []
     assert t("lockouts_lifted") in [s.value for s in at.success]
     assert t("lockouts_none") in [i.value for i in at.info]
+
+
+# ------------------------------------------------------------------ the printed 名录 (issue 20)
+
+
+def test_admin_makes_the_book_on_request_and_offers_it_again_without_making_it(
+    open_room, monkeypatch
+) -> None:
+    from tests.support.apptest import capture_downloads
+
+    downloads = capture_downloads(monkeypatch)
+    at = sign_in_curator(open_room, monkeypatch)
+    at.selectbox(key="book_scope").select("district:330624")
+    at = at.radio(key="book_paper").set_value("A5").run()
+    assert not downloads.get("book_pdf_0")
+    at = at.button(key="book_make").click().run()
+    assert not at.exception
+    assert downloads["book_pdf_0"]().startswith(b"%PDF")
+    downloads.clear()
+    # Another curator, the same pack and choice: the book is there at once.
+    again = sign_in_curator(open_room, monkeypatch)
+    again.selectbox(key="book_scope").select("district:330624")
+    again = again.radio(key="book_paper").set_value("A5").run()
+    assert "book_make" not in [b.key for b in again.button]
+    assert downloads["book_pdf_0"]().startswith(b"%PDF")
+
+
+def test_admin_offers_the_open_data(open_room, monkeypatch) -> None:
+    from tests.support.apptest import capture_downloads
+
+    downloads = capture_downloads(monkeypatch)
+    sign_in_curator(open_room, monkeypatch)
+    assert downloads["export_open_data"]().startswith(b"PK")

@@ -91,3 +91,18 @@ def test_directory_download_shows_formulas_as_text(open_room, formula_pack, monk
     for value in FORMULAS.values():
         assert "'" + value in person, value
     assert not [cell for row in rows for cell in row if cell and cell[0] in "=+-@"]
+
+
+def test_directory_offers_the_open_data_with_its_descriptor(open_room, cat, monkeypatch, tmp_path) -> None:
+    import zipfile
+
+    from hall.export import FILES
+    from tests.support.datapackage import problems, read_table
+
+    downloads = capture_downloads(monkeypatch)
+    open_room("directory")
+    with zipfile.ZipFile(io.BytesIO(downloads["dir_open_data"]())) as archive:
+        assert sorted(archive.namelist()) == sorted(FILES)
+        archive.extractall(tmp_path)
+    assert problems(tmp_path) == []
+    assert [row[0] for row in read_table(tmp_path / "people.csv")[1]] == [h.id for h in cat.honorees]

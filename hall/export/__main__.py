@@ -1,0 +1,7 @@
+"""python -m hall.export: see hall.export.cli."""
+
+import sys
+
+from hall.export.cli import main
+
+sys.exit(main())
