@@ -27,6 +27,7 @@ MAX_CHARS = 200  # a question is a sentence or two; more is refused, not cut
 COVERAGE = 0.8  # the share of a question's weight (idf) a passage must hold to answer it
 NEAREST = 6
 TOP = 8  # passages weighed against a question
+LINEAGE_ROWS = 4  # 名师高徒 pairs quoted for one person
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -95,13 +96,20 @@ class Asker:
         passages = self.retriever.corpus.passages
         rows_of = self.retriever.corpus.by_person
         picked: list[tuple[Any, Passage]] = []
+        mentions = self.retriever.corpus.mentions
         for h in people:
+            if slot == "lineage":  # the pairs they are in, not their own record
+                rows = person.lineage_rows(h, norm, mentions.get(h.id, ()), passages)
+                picked += [(h, passages[r]) for r in rows[:LINEAGE_ROWS]]
+                continue
             rows = rows_of.get(h.id, ())
             row = person.pick(slot, h, rows, passages) if slot else None
             if row is None and not slot:
                 names = {normalize(p.name) for p in people}
                 terms = [w for w in self.retriever.vocabulary.terms(norm) if w not in names]
                 row = self._grounded_row(terms, rows)
+                if row is None:  # their record does not say: the activities and pairs naming them
+                    row = self._grounded_row(terms, mentions.get(h.id, ()))
             if row is not None:
                 picked.append((h, passages[row]))
         if not picked:
