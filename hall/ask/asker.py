@@ -29,6 +29,15 @@ NEAREST = 6
 TOP = 8  # passages weighed against a question
 LINEAGE_ROWS = 4  # 名师高徒 pairs quoted for one person
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# "how many X": the passage answering it must hold a number of X (131人, 674场次, 458所) — not
+# merely the words (诸暨市有多少家企业 is not answered by a talk given at a company in 诸暨市)
+_HOW_MANY = re.compile(r"(?:多少|几)(场次|人次|家|所|场|个|次|人|名|位|件|项|年)")
+
+
+def _counted(question: str) -> str:
+    """The measure word a "how many" question counts in ("" when it asks no number)."""
+    m = _HOW_MANY.search(question)
+    return m.group(1) if m else ""
 
 
 class Asker:
@@ -125,8 +134,14 @@ class Asker:
         if any(not self.retriever.known(term) for term in terms):
             return self._nothing(top, lang)  # a word no passage has: the hall knows nothing of it
         # The passage that holds most of the question, then the best scored of those.
+        unit = _counted(question)
+        passages = self.retriever.corpus.passages
         best = max(
-            ((self._coverage(terms, self.retriever.corpus.passages[row]), score, -row) for row, score in top),
+            (
+                (self._coverage(terms, passages[row]), score, -row)
+                for row, score in top
+                if not unit or re.search(rf"\d{unit}", passages[row].text)
+            ),
             default=(0.0, 0.0, 0),
         )
         if best[0] >= COVERAGE:

@@ -17,6 +17,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from hall.labels import LABELS
+from hall.rooms import era_room
 from hall.search.facets import text_of
 from hall.textnorm import normalize, to_simplified
 
@@ -61,6 +63,8 @@ def pack_words(catalog: Any) -> list[str]:
     for k in catalog.honour_kinds.values():
         words += [k.name.zh, *k.aliases]
     words += [e.name.zh for e in catalog.eras]
+    # and the era rooms' short names (新时代): activity titles say them, cut apart they mean little
+    words += [LABELS[f"room_{era_room(e.id)}"][0] for e in catalog.eras if f"room_{era_room(e.id)}" in LABELS]
     words += [text_of(i)[0] for i in catalog.industries]
     words += [s.name for s in getattr(catalog, "studios", ())]
     words += [p.apprentice_name for p in getattr(catalog, "pairs", ()) if p.apprentice_name]

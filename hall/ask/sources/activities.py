@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from hall.activities.records import TALK_KINDS
 from hall.ask.passages import Link, Passage, source
 from hall.labels import t
 
@@ -20,7 +21,9 @@ def when(a: Any) -> str:
         return f"{a.day.year}年"
     if a.precision == "month":
         return f"{a.day.year}年{a.day.month}月"
-    day = f"{a.day.year}年{a.day.month}月{a.day.day}日"
+    # A day as 2022-02-10: two thousand passages of 年月日 would make 月 and 日 words of no weight,
+    # and "绍兴工匠日是哪一天？" would then be "answered" by any sentence naming 绍兴工匠.
+    day = a.day.isoformat()
     return f"{day} {a.start}" if a.start else day
 
 
@@ -28,7 +31,7 @@ def text_of(a: Any, catalog: Any) -> str:
     """One activity as one passage, in the record's own words; a sample one says so first."""
     parts = [f"{when(a)}，{a.title.zh}"]
     parts.append(
-        t(f"act_kind_{a.kind}", "zh") + (f"（{t(f'act_setting_{a.setting}', 'zh')}）" if a.setting else "")
+        t(f"act_kind_{a.kind}", "zh") + (f"，{t(f'act_setting_{a.setting}', 'zh')}" if a.setting else "")
     )
     district = catalog.district(a.district_code) if a.district_code else None
     where = "，".join(x for x in (a.place, district.name.zh if district else a.district) if x)
@@ -36,7 +39,7 @@ def text_of(a: Any, catalog: Any) -> str:
         parts.append(f"地点：{where}")
     names = [catalog.honoree(i).name for i in a.speakers if catalog.has(i)]
     if names:
-        parts.append("宣讲人：" + "、".join(names))
+        parts.append(("宣讲人：" if a.kind in TALK_KINDS else "劳模工匠：") + "、".join(names))
     if a.audience:
         # "参加" and "观看": how visitors ask about an audience, in a hall or watching online
         parts.append(f"参加和观看的有{a.audience}人" + ("（线上直播）" if a.online else ""))
