@@ -133,7 +133,8 @@ def report(results: list[dict[str, Any]]) -> None:
         goal = GOALS["p95_1960"] if r["size"] <= 2000 else GOALS["p95_100000"]
         print(
             f"{r['size']:,}: counting/listing {grammar:.1%} (goal ≥ 95 %), "
-            f"people, facts, activities and pairs {pf:.1%} (goal ≥ 90 %), invented {invented} of {acc['none'][1]} (goal 0), "
+            f"people, facts, activities and pairs {pf:.1%} (goal ≥ 90 %), "
+            f"invented {invented} of {acc['none'][1]} (goal 0), "
             f"p95 {r['hall.ask']['p95']:.1f} ms (goal ≤ {goal:.0f} ms)"
         )
 

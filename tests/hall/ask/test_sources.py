@@ -77,7 +77,7 @@ def test_an_activity_passage_holds_its_record(full) -> None:
     assert (real.kind, real.cite, real.ids) == ("activity", "某报2021年报道", ("t01", "t02"))
     assert real.link.url("activities") == "/activities?id=a1"
     # a sample one: said in its text and title, today's district name, no citation
-    assert sample.text.startswith("示例活动：2024年5月8日 14:30，青瓷工坊开放日")
+    assert sample.text.startswith("示例活动：2024-05-08 14:30，青瓷工坊开放日")
     assert "诸暨市" in sample.text
     assert "（示例）" in sample.title
     assert sample.cite == ""
@@ -112,7 +112,7 @@ def test_a_pack_without_activities_or_pairs_has_none_of_their_passages(cat) -> N
     ("question", "holds", "link", "sample"),
     [
         ("开学第一课有多少人观看？", "7000人", "/activities?id=a1", False),
-        ("青瓷工坊开放日是哪一天？", "2024年5月8日", "/activities?id=sa1", True),
+        ("青瓷工坊开放日是哪一天？", "2024-05-08", "/activities?id=sa1", True),
         ("宣讲团由多少人组成？", "131人", "/activities?view=figures", False),
         ("丁卫松的徒弟是谁？", "丁澄洋", "/lineage?id=t01", False),
         ("丁澄洋的师傅是谁？", "丁卫松", "/lineage?id=t01", False),
@@ -145,7 +145,7 @@ def test_hostile_text_in_an_activity_title_is_never_markup(asker) -> None:
         assert live_links(shown) == [], shown
 
 
-@pytest.mark.parametrize("question", ["诸暨市有多少家青瓷工坊？", "青瓷工坊开放日有几个展台？"])
+@pytest.mark.parametrize("question", ["诸暨市的青瓷工坊开放日有几个？", "青瓷工坊开放日有多少场？"])
 def test_how_many_is_answered_only_by_a_number_of_that_thing(asker, question: str) -> None:
     # the open day's passage holds every word, but no number of 家 or 个: no answer, not its 44人
     assert not asker.ask(question).answered
