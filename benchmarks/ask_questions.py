@@ -316,6 +316,23 @@ def activity_questions(pack: Path, people: pd.DataFrame, hall: dict) -> list[tup
     for question, holds in PROGRAMME:
         if holds in programme:
             out.append(("activity", question, {"holds": holds}))
+    # counting activities (hall.ask.activity_count), by kind, year, district and 五进 setting
+    adcode = {n: d["adcode"] for d in hall["districts"] for n in (d["zh"], *(d.get("former") or []))}
+    acts["adcode"] = acts.district.map(adcode).fillna("")
+    acts["year"] = acts.date.str[:4]
+    kind_zh = {"talk": "宣讲", "volunteer": "志愿服务", "school": "进校园", "open_day": "工作室开放日"}
+    zh = {d["adcode"]: d["zh"] for d in hall["districts"]}
+    for kind, word in kind_zh.items():
+        year = rng.choice(sorted(acts[acts.kind == kind].year.unique()))
+        n = int(((acts.kind == kind) & (acts.year == year)).sum())
+        out.append(("count", f"{year}年有多少场{word}？", {"count": n}))
+    for kind in ("talk", "volunteer"):
+        code = rng.choice(sorted(set(acts[acts.kind == kind].adcode) - {""}))
+        n = int(((acts.kind == kind) & (acts.adcode == code)).sum())
+        out.append(("count", f"{zh[code]}的{kind_zh[kind]}有几场？", {"count": n}))
+    n = int(((acts.setting == "enterprise") & (acts.year == "2025")).sum())
+    out.append(("count", "2025年有多少场进企业的活动？", {"count": n}))
+    out.append(("count", "一共有多少场活动？", {"count": len(acts)}))
     # sample activities whose title is theirs alone (a studio's open day or skill show)
     once = acts[(acts["sample"] == "true") & (acts.title_zh.map(acts.title_zh.value_counts()) == 1)]
     for _, a in once.sample(n=min(3, len(once)), random_state=22).iterrows():

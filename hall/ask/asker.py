@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from hall.ask import person
+from hall.ask.activity_count import ActivityCount
 from hall.ask.answer import FACT, INVALID, NOT_FOUND, PERSON, Answer, Source
 from hall.ask.counting import Counting
 from hall.ask.grammar import Grammar
@@ -49,6 +50,7 @@ class Asker:
         self.retriever = retriever
         self.grammar = Grammar(catalog)
         self.counting = Counting(catalog, index)
+        self.activity_count = ActivityCount(catalog)
         self._passage_terms: dict[str, frozenset[str]] = {}
         self._by_name: dict[str, list[str]] = {}
         for h in catalog.honorees:
@@ -78,6 +80,9 @@ class Asker:
         reading = self.grammar.read(stripped)
         if reading is not None:
             return self.counting.answer(reading, lang)
+        counted = self.activity_count.answer(stripped, lang)
+        if counted is not None:
+            return counted
         slot, at = person.slot_of(norm)
         ids = self._named(norm)
         if not ids and at > 0:

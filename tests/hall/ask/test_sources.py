@@ -4,61 +4,13 @@ and that a sample record says so and a record's hostile text stays text."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
 import pytest
 
-from hall.activities import Activities, Activity, BookingRules, Fact, Kind, Setting
-from hall.ask import Asker
+from hall.activities import Activities
 from hall.ask.passages import Passage, sources
-from hall.ask.retrieve import Retriever
-from hall.pack.pairs import Pair
-from hall.pack.records import Text
-from hall.search import SearchIndex
 from hall.ui.text import plain
-from tests.support.hostile import CORPUS, live_links, live_markup
-
-HOSTILE = CORPUS["html"] + CORPUS["js_link"] + CORPUS["directives"]
-
-ACTIVITIES = [
-    Activity(
-        "a1", dt.date(2021, 1, 1), Kind.SCHOOL, Text("开学第一课", "First lesson"), precision="year",
-        setting=Setting.CLASSROOM, speakers=("t01", "t02"), audience=7000, online=True,
-        summary="七千名师生收看直播。", source="某报2021年报道",
-    ),
-    Activity(
-        "sa1", dt.date(2024, 5, 8), Kind.OPEN_DAY, Text("青瓷工坊开放日", "Open day"), start="14:30",
-        place="青瓷工坊", district="诸暨县", district_code="330681", speakers=("t03",), audience=44,
-        sample=True,
-    ),
-    Activity(
-        "sa2", dt.date(2025, 3, 2), Kind.TALK, Text("蓝星宣讲" + HOSTILE, "x"), setting=Setting.FAMILY,
-        speakers=("t04",), audience=12, sample=True,
-    ),
-]  # fmt: skip
-FACTS = (Fact(Text("2021年组建由131人组成的宣讲团。", "131 speakers."), "协会专版"),)
-PAIRS = (
-    Pair(
-        id="p1", master_id="t01", apprentice_id="", apprentice_name="丁澄洋",
-        apprentice_employer="绍兴技师学院", studio_id="", craft="焊接", year=2016, outcome="全国技术能手",
-        sample=False, source="某报报道", line=2,
-    ),
-    Pair(
-        id="p2", master_id="t06", apprentice_id="t07", apprentice_name="", apprentice_employer="",
-        studio_id="w1", craft="黄酒酿造", year=2020, outcome="", sample=True, source="", line=3,
-    ),
-)  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def full(cat):
-    acts = Activities.build(list(ACTIVITIES), {}, FACTS, BookingRules())
-    return dataclasses.replace(cat, activities=acts, pairs=PAIRS)
-
-
-@pytest.fixture(scope="module")
-def asker(full) -> Asker:
-    return Asker(full, SearchIndex.build(full), Retriever.build(full))
+from tests.support.hostile import live_links, live_markup
 
 
 def _of(full, name: str) -> dict[str, Passage]:
@@ -120,8 +72,8 @@ def test_a_pack_without_activities_or_pairs_has_none_of_their_passages(cat) -> N
         ("陈志强带过哪些徒弟？", "吕文斌", "/lineage?id=t06", True),
     ],
 )
-def test_questions_are_answered_from_them(asker, question, holds, link, sample) -> None:
-    answer = asker.ask(question)
+def test_questions_are_answered_from_them(full_asker, question, holds, link, sample) -> None:
+    answer = full_asker.ask(question)
     assert answer.answered, answer
     assert holds in answer.text
     assert answer.sources[0].link == link
@@ -129,13 +81,13 @@ def test_questions_are_answered_from_them(asker, question, holds, link, sample) 
     assert ("示例" in answer.text) is sample
 
 
-def test_a_person_question_is_not_answered_with_their_lineage_unless_asked(asker) -> None:
-    assert "徒弟" not in asker.ask("丁卫松在哪里工作？").text
-    assert asker.ask("丁卫松是谁？").sources[0].link == "/honoree?id=t01"
+def test_a_person_question_is_not_answered_with_their_lineage_unless_asked(full_asker) -> None:
+    assert "徒弟" not in full_asker.ask("丁卫松在哪里工作？").text
+    assert full_asker.ask("丁卫松是谁？").sources[0].link == "/honoree?id=t01"
 
 
-def test_hostile_text_in_an_activity_title_is_never_markup(asker) -> None:
-    answer = asker.ask("蓝星宣讲是哪一天？")
+def test_hostile_text_in_an_activity_title_is_never_markup(full_asker) -> None:
+    answer = full_asker.ask("蓝星宣讲是哪一天？")
     assert answer.answered
     assert "示例" in answer.text
     assert "<script>" in answer.text  # the record's own words, kept as words …
@@ -146,6 +98,6 @@ def test_hostile_text_in_an_activity_title_is_never_markup(asker) -> None:
 
 
 @pytest.mark.parametrize("question", ["诸暨市的青瓷工坊开放日有几个？", "青瓷工坊开放日有多少场？"])
-def test_how_many_is_answered_only_by_a_number_of_that_thing(asker, question: str) -> None:
+def test_how_many_is_answered_only_by_a_number_of_that_thing(full_asker, question: str) -> None:
     # the open day's passage holds every word, but no number of 家 or 个: no answer, not its 44人
-    assert not asker.ask(question).answered
+    assert not full_asker.ask(question).answered
