@@ -73,6 +73,12 @@ PAIRS = (
         id="p2", master_id="t06", apprentice_id="t07", apprentice_name="", apprentice_employer="",
         studio_id="w1", craft="黄酒酿造", year=2020, outcome="", sample=True, source="", line=3,
     ),
+    # an apprentice whose name begins a person's name (陈志, 陈志强) and their studio's
+    Pair(
+        id="p3", master_id="t05", apprentice_id="", apprentice_name="陈志",
+        apprentice_employer="嵊州市人民医院",
+        studio_id="", craft="护理", year=2022, outcome="", sample=True, source="", line=4,
+    ),
 )  # fmt: skip
 
 

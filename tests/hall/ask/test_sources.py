@@ -70,6 +70,8 @@ def test_a_pack_without_activities_or_pairs_has_none_of_their_passages(cat) -> N
         ("丁澄洋的师傅是谁？", "丁卫松", "/lineage?id=t01", False),
         ("吕文斌的师傅是谁？", "陈志强", "/lineage?id=t06", True),
         ("陈志强带过哪些徒弟？", "吕文斌", "/lineage?id=t06", True),
+        # not 陈志强 by a typo, nor 陈志强's pairs for the 陈志 inside his name
+        ("陈志的师傅是谁？", "师傅曾丽华带徒弟陈志", "/lineage?id=t05", True),
     ],
 )
 def test_questions_are_answered_from_them(full_asker, question, holds, link, sample) -> None:
@@ -101,3 +103,10 @@ def test_hostile_text_in_an_activity_title_is_never_markup(full_asker) -> None:
 def test_how_many_is_answered_only_by_a_number_of_that_thing(full_asker, question: str) -> None:
     # the open day's passage holds every word, but no number of 家 or 个: no answer, not its 44人
     assert not full_asker.ask(question).answered
+
+
+def test_a_name_inside_a_longer_name_is_not_that_person(full_asker) -> None:
+    # 陈志 (an apprentice) is inside 陈志强 and his 陈志强劳模创新工作室, which hold 工作 too
+    answer = full_asker.ask("陈志在哪里工作？")
+    assert "陈志强" not in answer.text
+    assert not answer.answered or "嵊州市人民医院" in answer.text
