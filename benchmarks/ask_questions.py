@@ -4,7 +4,9 @@ Expected answers are computed here with pandas straight from ``exhibits/*.csv`` 
 ``exhibits/hall.yaml`` — never through hall.ask, hall.search or hall.pack — so the benchmark
 checks the code against the records, not against itself. Facts about the hall, the honours and
 the history are written by hand from milestones.csv and hall.yaml (each with the words the
-answer must quote); the 30 questions the hall cannot answer are written by hand.
+answer must quote); the 30 questions the hall cannot answer are written by hand. Activities and
+名师高徒 pairs (kinds ``activity`` and ``lineage``) come from activities.csv and pairs.csv, the
+programme's figures from hall.yaml's ``programme``.
 
     .venv/bin/python benchmarks/ask_questions.py [--pack DIR] [--out FILE]
 
@@ -60,6 +62,12 @@ PEOPLE_BY_HAND = [  # (question, honoree id, words the sentence must hold), from
     ("谁给抗疫一线的基层干部送爱心小笼包？", "r006", "小笼包"),
     ("谁是全国优秀教师、省功勋教师？", "r002", "功勋教师"),
     ("沈红平在哪里工作？", "r006", "小笼包店"),
+]
+PROGRAMME = [  # (question, figure), from hall.yaml's programme (checked to be there when written)
+    ("2021年劳模工匠宣讲团有多少人？", "131人"),
+    ("2021年劳模工匠宣讲团开展了多少场次五进宣讲？", "674场次"),
+    ("网上名师课堂覆盖了多少所中小学？", "458所"),
+    ("劳模工匠志愿服务活动开展了多少场次？", "132场次"),
 ]
 UNANSWERABLE = [
     "绍兴的GDP是多少？",
@@ -278,7 +286,95 @@ def build(pack: Path) -> list[dict]:
         add("fact", question, holds=holds)
     for question in UNANSWERABLE:
         add("none", question)
+    for kind, question, expect in activity_questions(pack, people, hall) + pair_questions(pack, people):
+        add(kind, question, **expect)
     return qs
+
+
+def _csv(pack: Path, name: str) -> pd.DataFrame | None:
+    path = pack / "exhibits" / name
+    return pd.read_csv(path, dtype=str, keep_default_na=False) if path.exists() else None
+
+
+def activity_questions(pack: Path, people: pd.DataFrame, hall: dict) -> list[tuple[str, str, dict]]:
+    """About activities (activities.csv) and the programme's cited figures (hall.yaml)."""
+    acts = _csv(pack, "activities.csv")
+    if acts is None:
+        return []
+    rng = random.Random(2218)  # its own: the questions above stay as they were
+    names = dict(zip(people.id, people.name, strict=True))
+    out: list[tuple[str, str, dict]] = []
+    for _, a in acts[acts["sample"] == "false"].iterrows():  # the real ones: a0001 开学第一天
+        short = a.title_zh.split("：")[0]
+        out.append(("activity", f"{short}的宣讲有多少人观看？", {"holds": f"{a.audience}人"}))
+        out.append(("activity", f"{short}的宣讲是哪一年？", {"holds": a.date[:4]}))
+        speakers = [names[i] for i in a.speakers.split("、") if i in names]
+        if speakers:
+            out.append(("activity", f"{short}进校园宣讲的劳模有谁？", {"holds": speakers[0]}))
+    # the programme's own figures, each checked to be in hall.yaml's programme texts
+    programme = " ".join(item["text"]["zh"] for item in hall.get("programme") or [])
+    for question, holds in PROGRAMME:
+        if holds in programme:
+            out.append(("activity", question, {"holds": holds}))
+    # counting activities (hall.ask.activity_count), by kind, year, district and 五进 setting
+    adcode = {n: d["adcode"] for d in hall["districts"] for n in (d["zh"], *(d.get("former") or []))}
+    acts["adcode"] = acts.district.map(adcode).fillna("")
+    acts["year"] = acts.date.str[:4]
+    kind_zh = {"talk": "宣讲", "volunteer": "志愿服务", "school": "进校园", "open_day": "工作室开放日"}
+    zh = {d["adcode"]: d["zh"] for d in hall["districts"]}
+    for kind, word in kind_zh.items():
+        year = rng.choice(sorted(acts[acts.kind == kind].year.unique()))
+        n = int(((acts.kind == kind) & (acts.year == year)).sum())
+        out.append(("count", f"{year}年有多少场{word}？", {"count": n}))
+    for kind in ("talk", "volunteer"):
+        code = rng.choice(sorted(set(acts[acts.kind == kind].adcode) - {""}))
+        n = int(((acts.kind == kind) & (acts.adcode == code)).sum())
+        out.append(("count", f"{zh[code]}的{kind_zh[kind]}有几场？", {"count": n}))
+    n = int(((acts.setting == "enterprise") & (acts.year == "2025")).sum())
+    out.append(("count", "2025年有多少场进企业的活动？", {"count": n}))
+    out.append(("count", "一共有多少场活动？", {"count": len(acts)}))
+    # sample activities whose title is theirs alone (a studio's open day or skill show)
+    once = acts[(acts["sample"] == "true") & (acts.title_zh.map(acts.title_zh.value_counts()) == 1)]
+    for _, a in once.sample(n=min(3, len(once)), random_state=22).iterrows():
+        out.append(("activity", f"{a.title_zh}是哪一天？", {"holds": a.date}))
+        if rng.random() < 0.7 and a.audience:
+            out.append(("activity", f"{a.title_zh}有多少人参加？", {"holds": f"{a.audience}人"}))
+    return out
+
+
+def pair_questions(pack: Path, people: pd.DataFrame) -> list[tuple[str, str, dict]]:
+    """About 名师高徒 pairs (pairs.csv): whose apprentice, whose master, which craft, since when."""
+    pairs = _csv(pack, "pairs.csv")
+    if pairs is None:
+        return []
+    names = dict(zip(people.id, people.name, strict=True))
+    counts = people.name.value_counts()
+    pairs = pairs[pairs.master_id.isin(names)].copy()
+    pairs["master"] = pairs.master_id.map(names)
+    pairs["apprentice"] = [
+        names.get(i, n) if i else n for i, n in zip(pairs.apprentice_id, pairs.apprentice_name, strict=True)
+    ]
+    out: list[tuple[str, str, dict]] = []
+    for _, p in pairs[pairs["sample"] == "false"].iterrows():  # the real one: 丁卫松 and 丁澄洋
+        out.append(("lineage", f"{p.master}的徒弟是谁？", {"holds": p.apprentice}))
+        out.append(("lineage", f"{p.apprentice}的师傅是谁？", {"holds": p.master}))
+        out.append(
+            ("lineage", f"{p.master}和{p.apprentice}传承的是什么技艺？", {"holds": p.craft.split("（")[0]})
+        )
+        out.append(("lineage", f"{p.apprentice}是哪一年拜师的？", {"holds": f"{p.year}年"}))
+    sample = pairs[pairs["sample"] == "true"]
+    # a name only one person has: the question can only mean them
+    alone = sample[sample.master.map(counts) == 1]
+    for _, p in alone.sample(n=min(3, len(alone)), random_state=22).iterrows():
+        out.append(("lineage", f"{p.master}的徒弟是谁？", {"holds": p.apprentice}))
+    all_names = pd.concat([people.name, pairs.apprentice]).value_counts()
+    named = sample[(sample.apprentice_id == "") & (sample.apprentice.map(all_names) == 1)]
+    for _, p in named.sample(n=min(3, len(named)), random_state=22).iterrows():
+        out.append(("lineage", f"{p.apprentice}的师傅是谁？", {"holds": p.master}))
+    honoured = sample[(sample.apprentice_id != "") & (sample.apprentice.map(all_names) == 1)]
+    for _, p in honoured.sample(n=min(2, len(honoured)), random_state=22).iterrows():
+        out.append(("lineage", f"{p.apprentice}的师傅是谁？", {"holds": p.master}))
+    return out
 
 
 def main() -> None:

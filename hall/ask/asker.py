@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from hall.ask import person
+from hall.ask.activity_count import ActivityCount
 from hall.ask.answer import FACT, INVALID, NOT_FOUND, PERSON, Answer, Source
 from hall.ask.counting import Counting
 from hall.ask.grammar import Grammar
@@ -27,7 +28,17 @@ MAX_CHARS = 200  # a question is a sentence or two; more is refused, not cut
 COVERAGE = 0.8  # the share of a question's weight (idf) a passage must hold to answer it
 NEAREST = 6
 TOP = 8  # passages weighed against a question
+LINEAGE_ROWS = 4  # 名师高徒 pairs quoted for one person
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# "how many X": the passage answering it must hold a number of X (131人, 674场次, 458所) — not
+# merely the words (诸暨市有多少家企业 is not answered by a talk given at a company in 诸暨市)
+_HOW_MANY = re.compile(r"(?:多少|几)(场次|人次|家|所|场|个|次|人|名|位|件|项|年)")
+
+
+def _counted(question: str) -> str:
+    """The measure word a "how many" question counts in ("" when it asks no number)."""
+    m = _HOW_MANY.search(question)
+    return m.group(1) if m else ""
 
 
 class Asker:
@@ -39,10 +50,15 @@ class Asker:
         self.retriever = retriever
         self.grammar = Grammar(catalog)
         self.counting = Counting(catalog, index)
+        self.activity_count = ActivityCount(catalog)
         self._passage_terms: dict[str, frozenset[str]] = {}
         self._by_name: dict[str, list[str]] = {}
         for h in catalog.honorees:
             self._by_name.setdefault(normalize(h.name), []).append(h.id)
+        named = (p.apprentice_name for p in getattr(catalog, "pairs", ()) if not p.apprentice_id)
+        self._apprentices = frozenset(normalize(n) for n in named if n) - set(self._by_name)
+        self._names = frozenset(self._by_name) | self._apprentices
+        self._passage_words: dict[str, frozenset[str]] = {}
 
     @classmethod
     def build(cls, catalog: Any, index: Any, data_dir: str | Path | None = None) -> Asker:
@@ -68,9 +84,12 @@ class Asker:
         reading = self.grammar.read(stripped)
         if reading is not None:
             return self.counting.answer(reading, lang)
+        counted = self.activity_count.answer(stripped, lang)
+        if counted is not None:
+            return counted
         slot, at = person.slot_of(norm)
         ids = self._named(norm)
-        if not ids and at > 0:
+        if not ids and at > 0 and not self._apprentice_named(norm):
             hid = person.fuzzy_person(self.index, norm[:at])
             ids = [hid] if hid else []
         if ids:
@@ -88,6 +107,11 @@ class Asker:
                     out.append(hid)
         return out
 
+    def _apprentice_named(self, norm: str) -> bool:
+        """Whether the question names an apprentice who is no honoree (名师高徒): then it is not
+        about the honoree whose name is the nearest typo of theirs (姚宏 is not 姚宏翔)."""
+        return any(w in self._apprentices for w in self.retriever.vocabulary.words(norm))
+
     def _about(self, ids: list[str], slot: str, norm: str, lang: str) -> Answer:
         people = [self.catalog.honoree(i) for i in ids[:3]]
         if slot == "personal":
@@ -95,13 +119,20 @@ class Asker:
         passages = self.retriever.corpus.passages
         rows_of = self.retriever.corpus.by_person
         picked: list[tuple[Any, Passage]] = []
+        mentions = self.retriever.corpus.mentions
         for h in people:
+            if slot == "lineage":  # the pairs they are in, not their own record
+                rows = person.lineage_rows(h, norm, mentions.get(h.id, ()), passages)
+                picked += [(h, passages[r]) for r in rows[:LINEAGE_ROWS]]
+                continue
             rows = rows_of.get(h.id, ())
             row = person.pick(slot, h, rows, passages) if slot else None
             if row is None and not slot:
                 names = {normalize(p.name) for p in people}
                 terms = [w for w in self.retriever.vocabulary.terms(norm) if w not in names]
                 row = self._grounded_row(terms, rows)
+                if row is None:  # their record does not say: the activities and pairs naming them
+                    row = self._grounded_row(terms, mentions.get(h.id, ()))
             if row is not None:
                 picked.append((h, passages[row]))
         if not picked:
@@ -117,8 +148,15 @@ class Asker:
         if any(not self.retriever.known(term) for term in terms):
             return self._nothing(top, lang)  # a word no passage has: the hall knows nothing of it
         # The passage that holds most of the question, then the best scored of those.
+        unit = _counted(question)
+        names = self._names.intersection(self.retriever.vocabulary.words(question))
+        passages = self.retriever.corpus.passages
         best = max(
-            ((self._coverage(terms, self.retriever.corpus.passages[row]), score, -row) for row, score in top),
+            (
+                (self._coverage(terms, passages[row], names), score, -row)
+                for row, score in top
+                if not unit or re.search(rf"\d{unit}", passages[row].text)
+            ),
             default=(0.0, 0.0, 0),
         )
         if best[0] >= COVERAGE:
@@ -139,10 +177,11 @@ class Asker:
     def _grounded(self, terms: list[str], passage: Passage) -> bool:
         return self._coverage(terms, passage) >= COVERAGE
 
-    def _coverage(self, terms: list[str], passage: Passage) -> float:
+    def _coverage(self, terms: list[str], passage: Passage, names: frozenset[str] = frozenset()) -> float:
         """How much of the question the passage holds: the share of the question's words, by
         idf, that are among its words (or, three characters and longer, inside its text). A word
-        no passage has means the hall knows nothing of it: 0."""
+        no passage has means the hall knows nothing of it: 0. ``names``: the people the question
+        names as whole words, each of whom the passage must name too (not inside a longer name)."""
         if not terms:
             return 0.0
         have = self._terms_of(passage.text)
@@ -153,9 +192,33 @@ class Asker:
                 return 0.0
             weight = self.retriever.idf(term)
             total += weight
+            if term in names and not self._names_one(term, passage.text):
+                continue  # a name only inside a longer name (丁洁 in 丁洁莹) is not that person
             if term in have or (len(term) >= 3 and term in text):
                 covered += weight
         return covered / total if total > 0 else 0.0
+
+    def _names_one(self, name: str, text: str) -> bool:
+        """Whether ``text`` names ``name``: as a word, or inside a word holding no longer name that
+        holds it (潘林东 in 潘林东劳模创新工作室, but not 丁洁 in 丁洁莹 nor in 丁洁莹劳模创新工作室)."""
+        for w in self._whole_words(text):
+            if w == name:
+                return True
+            if name in w:
+                inside = self._names.intersection(self.retriever.vocabulary.cut(w))
+                if not any(n != name and name in n for n in inside):
+                    return True
+        return False
+
+    def _whole_words(self, text: str) -> frozenset[str]:
+        """A passage's whole words (names kept whole), remembered like its terms."""
+        found = self._passage_words.get(text)
+        if found is None:
+            found = frozenset(self.retriever.vocabulary.words(text))
+            if len(self._passage_words) >= 4096:
+                self._passage_words.clear()
+            self._passage_words[text] = found
+        return found
 
     def _terms_of(self, text: str) -> frozenset[str]:
         """A passage's words, remembered for the last few thousand passages weighed."""

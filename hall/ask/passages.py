@@ -90,17 +90,19 @@ def sentences(text: str) -> Iterator[str]:
 
 @dataclass(frozen=True)
 class Corpus:
-    """The passages of one catalogue, with the people each person's passages start at."""
+    """The passages of one catalogue, with the people each person's passages start at, and the
+    other passages (activities, pairs, studios) that name each person."""
 
     passages: tuple[Passage, ...]
     by_person: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    mentions: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, passages: Iterable[Passage]) -> Corpus:
         items = tuple(passages)
         rows: dict[str, list[int]] = {}
+        named: dict[str, list[int]] = {}
         for i, p in enumerate(items):
-            if p.kind == "person":
-                for hid in p.ids:
-                    rows.setdefault(hid, []).append(i)
-        return cls(items, {k: tuple(v) for k, v in rows.items()})
+            for hid in p.ids:
+                (rows if p.kind == "person" else named).setdefault(hid, []).append(i)
+        return cls(items, {k: tuple(v) for k, v in rows.items()}, {k: tuple(v) for k, v in named.items()})

@@ -15,6 +15,10 @@ SLOTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "电话", "手机", "号码", "地址", "住址", "家住", "工资", "收入", "身份证", "微信", "邮箱", "孩子",
         "儿子", "女儿", "妻子", "丈夫", "老婆", "老公", "家人", "家庭", "存款", "车牌", "病历",
     )),
+    # 名师高徒 (hall.ask.sources.lineage): before "about", so 丁卫松的徒弟是谁 is not his story.
+    ("lineage", (
+        "徒弟", "师傅", "师父", "高徒", "带徒", "带过", "传人", "师承", "拜师", "出师",
+    )),
     ("quote", ("说过", "格言", "名言", "心声", "座右铭", "寄语", "说了什么", "感言", "说什么")),
     ("birth", ("出生", "哪年生", "多大", "年龄", "几岁", "生于", "生日")),
     ("employer", (
@@ -50,6 +54,19 @@ def slot_of(text: str) -> tuple[str, int]:
             if at >= 0:
                 return slot, at
     return best
+
+
+# A lineage question asking for someone's apprentices (else for their masters).
+_DOWN = ("徒弟", "高徒", "带徒", "带过", "传人")
+
+
+def lineage_rows(h: Any, norm: str, rows: Sequence[int], passages: Sequence[Any]) -> list[int]:
+    """The 名师高徒 passages naming ``h`` (a pair passage's ids are master, then apprentice):
+    those where ``h`` is the master first when the question asks for apprentices, else those
+    where ``h`` is the apprentice."""
+    pairs = [r for r in rows if passages[r].kind == "pair"]
+    down = any(normalize(w) in norm for w in _DOWN)
+    return sorted(pairs, key=lambda r: (passages[r].ids[:1] == (h.id,)) != down)
 
 
 def fuzzy_person(index: Any, prefix: str) -> str:

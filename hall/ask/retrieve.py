@@ -37,7 +37,14 @@ def index_key(catalog: Any) -> str:
     """What a saved passage index must have been built from, and by."""
     digest = hashlib.sha256(catalog_fingerprint(catalog).encode())
     # The code that makes and cuts passages (not the grammar or the answers: they read no file).
-    made_by = ("hall.ask.passages", "hall.ask.sources", "hall.ask.vocabulary", "hall.ask.retrieve")
+    # hall.labels.activities: the activities source writes an activity's kind and setting with them.
+    made_by = (
+        "hall.ask.passages",
+        "hall.ask.sources",
+        "hall.ask.vocabulary",
+        "hall.ask.retrieve",
+        "hall.labels.activities",
+    )
     digest.update(code_fingerprint(*made_by, *CATALOG_CODE).encode())
     for lib in ("jieba", "bm25s"):
         digest.update(f"{lib}={library_version(lib)}".encode())

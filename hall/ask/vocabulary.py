@@ -17,6 +17,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from hall.labels import LABELS
+from hall.rooms import era_room
 from hall.search.facets import text_of
 from hall.textnorm import normalize, to_simplified
 
@@ -48,7 +50,8 @@ _TOKENIZERS: dict[str, Any] = {}
 
 def pack_words(catalog: Any) -> list[str]:
     """Every word of the pack worth keeping whole: people's names, district names (today's,
-    former and short), honour names and aliases, era names, industries, studios. Not employers:
+    former and short), honour names and aliases, era names, industries, studios, apprentices who
+    are no honoree (名师高徒). Not employers:
     kept whole, their insides would be cut in search mode into words they do not mean
     (嵊州市长乐镇 holds 市长); jieba's own words cut them well."""
     words: list[str] = []
@@ -60,8 +63,11 @@ def pack_words(catalog: Any) -> list[str]:
     for k in catalog.honour_kinds.values():
         words += [k.name.zh, *k.aliases]
     words += [e.name.zh for e in catalog.eras]
+    # and the era rooms' short names (新时代): activity titles say them, cut apart they mean little
+    words += [LABELS[f"room_{era_room(e.id)}"][0] for e in catalog.eras if f"room_{era_room(e.id)}" in LABELS]
     words += [text_of(i)[0] for i in catalog.industries]
     words += [s.name for s in getattr(catalog, "studios", ())]
+    words += [p.apprentice_name for p in getattr(catalog, "pairs", ()) if p.apprentice_name]
     return [w for w in dict.fromkeys(normalize(w) for w in words) if 2 <= len(w) <= 40]
 
 

@@ -21,6 +21,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "ask_record_studios": ("创新工作室名录", "The hall's list of studios"),
     "ask_record_collectives": ("模范集体名录", "The hall's list of collectives"),
     "ask_sample_note": ("含示例数据", "includes sample data"),
+    "ask_record_activities": ("活动记录", "The hall's activity records"),
     # answers
     "ask_not_found": ("展馆里没有找到答案。", "The hall's records do not answer this."),
     "ask_empty": ("请输入一个问题。", "Please type a question."),
@@ -38,6 +39,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "展馆记录中，{scope}共有 {n} {unit}：{names}。",
         "The hall's records hold {n} {unit}: {scope} — {names}.",
     ),
+    "ask_act_count": (
+        "展馆的活动记录中，{scope}共有 {n} 场。",
+        "The hall's activity records hold {n}: {scope}.",
+    ),
+    "ask_act_sample": ("其中 {n} 场是示例活动。", " {n} of them are sample activities."),
+    "ask_act_any": ("活动", "activities"),
     "ask_list_more": ("{names}等", "{names} and others"),
     "ask_none_match": ("展馆记录中没有{scope}。", "The hall's records hold none: {scope}."),
     "ask_most": (

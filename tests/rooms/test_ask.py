@@ -8,7 +8,7 @@ from hall.ask import Asker
 from hall.labels import t
 from hall.search import SearchIndex
 from tests.support.apptest import markdown_shown, person_ids, texts
-from tests.support.hostile import CORPUS, live_links
+from tests.support.hostile import CORPUS, live_links, reading
 
 
 @pytest.fixture
@@ -67,3 +67,37 @@ def test_kiosk_has_ten_questions_to_tap_and_the_initials_keyboard(kiosk_env, ope
     who[0].click().run()
     hid = who[0].key.removeprefix("ask_who_")
     assert hid in person_ids(at)
+
+
+def test_an_activity_with_a_hostile_title_is_answered_as_text_and_marked_sample(
+    room_pack, tmp_path, monkeypatch: pytest.MonkeyPatch, open_room
+) -> None:
+    import csv
+    import shutil
+
+    from hall.pack.schema import ACTIVITY
+
+    pack = tmp_path / "pack"
+    shutil.copytree(room_pack, pack)
+    with (pack / "exhibits" / "honorees.csv").open(encoding="utf-8") as f:
+        speaker = next(csv.DictReader(f))["id"]
+    row = {
+        "id": "sa9", "date": "2025-03-02", "kind": "talk", "setting": "family", "audience": "12",
+        "title_zh": "蓝星宣讲" + CORPUS["html"] + CORPUS["link"], "title_en": "x", "speakers": speaker,
+        "sample": "true",
+    }  # fmt: skip
+    with (pack / "exhibits" / ACTIVITY.file).open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, ACTIVITY.columns, restval="")
+        writer.writeheader()
+        writer.writerow(row)
+    monkeypatch.setenv("HALL_PACK", str(pack))
+    at = open_room("ask")
+    at.text_input(key="ask_q").input("蓝星宣讲是哪一天？").run()
+    assert not at.exception
+    page = reading(texts(at))  # as read: Markdown's escapes resolved
+    assert "2025-03-02" in page
+    assert "示例活动" in page  # the answer itself says the activity is invented
+    assert any("activities" in p.proto.page for p in at.get("page_link"))  # its page, linked
+    for value in markdown_shown(at):
+        assert live_links(value) == [], value
+        assert "<script>" not in value

@@ -4,6 +4,9 @@ To make a new record kind answerable, add a module here with a function decorate
 ``@hall.ask.passages.source("name")`` and import it below.
 """
 
-from hall.ask.sources import hall_texts, milestones, people, studios
+from hall.ask.sources import hall_texts, milestones, people, studios  # isort: split
 
-__all__ = ["hall_texts", "milestones", "people", "studios"]
+# After the records they name (registered in import order): activities, 名师高徒 pairs.
+from hall.ask.sources import activities, lineage
+
+__all__ = ["activities", "hall_texts", "lineage", "milestones", "people", "studios"]

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from hall.ask.passages import Link, Passage, sentences, source
+from hall.labels import LABELS
 from hall.pack.records import HonourType, Level
 from hall.rooms import HOME, era_room
 
@@ -33,12 +34,15 @@ def hall_texts(catalog: Any) -> Iterator[Passage]:
         link = Link(era_room(era.id))
         span = f"从{era.start}年开始，到{era.end}年" if era.end else f"从{era.start}年开始，至今"
         base = {"kind": "hall", "title": era.name.zh, "link": link, "key": era.id}
-        yield Passage(f"{era.name.zh}：{span}。", **base)
+        # with the era room's short name (新时代), which visitors use and activity titles hold
+        short = LABELS.get(f"room_{era_room(era.id)}", ("",))[0]
+        named = f"{era.name.zh}（{short}）" if short and short != era.name.zh else era.name.zh
+        yield Passage(f"{named}：{span}。", **base)
         for s in sentences(era.intro.zh):
             yield Passage(s, **base)
         if era.traits:
             traits = "、".join(t.zh for t in era.traits)
-            yield Passage(f"{era.name.zh}的时代精神：{traits}。", **base)
+            yield Passage(f"{named}的时代精神：{traits}。", **base)
     for code, kind in catalog.honour_kinds.items():
         text = f"{kind.name.zh}的级别是{_LEVELS[kind.level]}，是{_TYPES[kind.type]}"
         if kind.aliases:
