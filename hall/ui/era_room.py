@@ -63,8 +63,10 @@ def _panel(era: Era, lang: str, *, title: bool = True) -> None:
         st.image(banner, alt="", width="stretch")  # decorative: the title says what it is
     if title:
         st.title(era.name.get(lang), anchor=False)
-    st.caption(era.span(lang))
-    listen(voice.era(era, lang), era.name.get(lang))
+    # The years and 听讲解 share a row: on a kiosk the era's stories keep their first screen.
+    with st.container(horizontal=True, vertical_alignment="center", key="era_span"):
+        st.caption(era.span(lang), width="content")
+        listen(voice.era(era, lang), era.name.get(lang))
     with st.container(key="era_panel"):
         st.markdown(plain(era.intro.get(lang)))
         traits = "　".join(f":red-badge[{plain(trait.get(lang))}]" for trait in era.traits)
