@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from hall.activities import Activity
 from hall.labels import t
-from hall.pack import Catalog, schema
+from hall.pack import Catalog, Studio, schema
 from hall.publish.kinds import Context, Page
 from hall.publish.markup import LANG, Site, a, description, document, enter, esc, pager, sources
 from hall.publish.urls import ACTIVITIES, PEOPLE, STUDIOS, list_files, page_file, relative
@@ -39,12 +39,14 @@ def pages(cat: Catalog, ctx: Context) -> Iterator[Page]:
     acts = cat.activities
     if not len(acts):
         return
+    studios = {s.id: s for s in cat.studios}
     for item in acts.items:
-        yield page(item, cat, ctx)
+        yield page(item, cat, ctx, studios.get(item.studio_id))
     yield from _index(acts.items[::-1], cat, ctx)
 
 
-def page(act: Activity, cat: Catalog, ctx: Context) -> Page:
+def page(act: Activity, cat: Catalog, ctx: Context, studio: Studio | None = None) -> Page:
+    """The activity's page; `studio` is the studio it was held at, when the pack has it."""
     site, here = ctx.site, file_of(act.id)
     # No activity has a picture of its own: the hall's card, as a studio without a leader has.
     picture = ctx.hall_card("")
@@ -71,7 +73,6 @@ def page(act: Activity, cat: Catalog, ctx: Context) -> Page:
         enter(site.hall_url(f"/activities?id={quote(act.id, safe='')}"), t("light_enter_activity", LANG)),
         "<dl>" + "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in rows if v) + "</dl>",
     ]
-    studio = next((s for s in cat.studios if s.id == act.studio_id), None) if act.studio_id else None
     if studio is not None:
         link = relative(here, page_file(STUDIOS, studio.id))
         body.append(f"<p>{esc(t('light_activity_studio', LANG))}：{a(link, studio.name)}</p>")
