@@ -1,4 +1,5 @@
-"""Labels: the light pages (hall.publish) — plain HTML pages to share, one per person, era and studio."""
+"""Labels: the light pages (hall.publish) — plain HTML pages to share, one per person, era, studio
+and activity."""
 
 LABELS: dict[str, tuple[str, str]] = {
     "light_enter_person": ("进入展馆，看{name}的展页", "Open {name}'s page in the hall"),
@@ -41,4 +42,26 @@ LABELS: dict[str, tuple[str, str]] = {
         "A light page, readable without scripts. To salute, leave a message and see more, enter the hall.",
     ),
     "light_honoured": ("{honour}（{year}）", "{honour} ({year})"),
+    "light_activities": ("活动", "Activities"),
+    "light_activities_title": ("劳模工匠活动", "What the model workers and craftsmen do"),
+    "light_activities_intro": (
+        "劳模工匠宣讲、进校园、志愿服务、工作室开放日和技能展示，按年份排列，最新的在前。",
+        "Talks, school visits, volunteer services, studio open days and skill shows, by year, latest first.",
+    ),
+    "light_activity_count": ("{n} 项活动", "{n} activities"),
+    "light_activity_years": ("年份", "Years"),
+    "light_activity_year": ("{year} 年", "{year}"),
+    "light_activity_studio": ("工作室", "Studio"),
+    "light_activity_minutes": ("约 {n} 分钟", "about {n} minutes"),
+    "light_enter_activity": ("进入展馆，看这项活动的展页", "Open this activity's page in the hall"),
+    "light_enter_activities": ("进入展馆的活动展厅", "Open the activities room in the hall"),
+    "light_sample_activity": (
+        "示例：本页活动为程序生成的示例数据，并非真实活动。",
+        "Sample: this activity is generated sample data, not a real one.",
+    ),
+    "light_recent_activities": ("近期活动", "Recent activities"),
+    "light_more_activities": (
+        "共 {n} 项活动，全部请进入展馆查看",
+        "{n} activities in all: see them in the hall",
+    ),
 }

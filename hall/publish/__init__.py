@@ -1,4 +1,4 @@
-"""Light pages: plain HTML for every person, era and studio — readable without JavaScript, with
+"""Light pages: plain HTML for every person, era, studio and activity — readable without JavaScript, with
 share previews, a sitemap and an index by era — written by `python -m hall.publish` into a
 mirror that Streamlit and nginx serve from disk."""
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from hall.config import STATIC_DIR
 from hall.pack import Catalog
 from hall.portraits import names
-from hall.publish import eras, images, index, people, site, studios
+from hall.publish import activities, eras, images, index, people, site, studios
 from hall.publish.kinds import Context, Writer
 from hall.publish.markup import CSS, CSS_FILE, ShareImage, Site
 from hall.publish.mirror import Mirror, manifest_path, write_file
@@ -26,7 +26,7 @@ from hall.publish.urls import ASSETS, MIRROR, PAGE_PREFIXES, Style
 log = logging.getLogger(__name__)
 
 # Every kind's writer, in the order its pages are written (a new kind: one module, one line).
-WRITERS: tuple[Writer, ...] = (index.pages, eras.pages, people.pages, studios.pages)
+WRITERS: tuple[Writer, ...] = (index.pages, eras.pages, people.pages, studios.pages, activities.pages)
 # The URL prefixes of the mirror (robots.txt, nginx): each kind's pages, and the assets.
 PREFIXES = (*PAGE_PREFIXES, ASSETS)
 INLINE_DRAWINGS = 200  # fewer missing pictures than this are drawn in this process
@@ -74,6 +74,7 @@ def publish(
         style=style,
         sample_data=cat.info.sample_data,
         eras=tuple((e.id, e.name.zh) for e in cat.eras),
+        activities=len(cat.activities) > 0,
     )
     ctx = Context(the_site, static_dir, _hall_card(cat))
     listed: list[str] = []

@@ -1,6 +1,6 @@
 """What a page writer is, and the writers of a publication: one module per kind of record.
 
-A writer turns the catalogue into pages; adding a kind of record (activities, say) is a module
+A writer turns the catalogue into pages; adding a kind of record (as activities were) is a module
 with a `pages(cat, ctx)` generator and one line in hall.publish.build.WRITERS.
 """
 

@@ -12,7 +12,18 @@ from pathlib import Path
 
 from hall.citations import citations
 from hall.labels import t
-from hall.publish.urls import ASSETS, ERAS, INDEX, STUDIO_INDEX, Style, absolute, address, page_file, relative
+from hall.publish.urls import (
+    ACTIVITY_INDEX,
+    ASSETS,
+    ERAS,
+    INDEX,
+    STUDIO_INDEX,
+    Style,
+    absolute,
+    address,
+    page_file,
+    relative,
+)
 
 LANG = "zh"  # the pages speak the hall's first language; names carry their pinyin
 CSS = (Path(__file__).with_name("light.css")).read_text(encoding="utf-8")
@@ -45,6 +56,7 @@ class Site:
     style: Style
     sample_data: bool
     eras: tuple[tuple[str, str], ...]  # (era id, name) in order, for the footer's links
+    activities: bool = False  # whether there are activity pages (a/) for the footer to link to
 
     def url(self, file: str) -> str:
         """A mirror file's public address (absolute when the hall has one)."""
@@ -121,6 +133,11 @@ def document(
         + f'<li><a href="{esc(relative(file, INDEX))}">{esc(t("light_index_link", LANG))}</a></li>'
         + eras
         + f"<li>{a(relative(file, STUDIO_INDEX), t('light_studios', LANG))}</li>"
+        + (
+            f"<li>{a(relative(file, ACTIVITY_INDEX), t('light_activities', LANG))}</li>"
+            if site.activities
+            else ""
+        )
         + "</ul></nav>\n"
         + f"<footer><p>{esc(site.organiser or site.hall)} · {esc(t('light_about', LANG))}</p></footer>\n"
         + "</body>\n</html>\n"

@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from hall.labels import t
 from hall.pack import Catalog, Honoree, schema
+from hall.publish import activities
 from hall.publish.images import share_image
 from hall.publish.kinds import Context, Page, best_honour
 from hall.publish.markup import LANG, description, document, enter, esc, sources
@@ -69,6 +70,7 @@ def page(h: Honoree, cat: Catalog, ctx: Context) -> Page:
         body += [f"<p>{esc(p)}</p>" for p in h.paragraphs]
     if h.quote and shown("quote"):
         body.append(f"<h2>{esc(t('quote', LANG))}</h2><blockquote><p>{esc(h.quote)}</p></blockquote>")
+    body.append(activities.recent(h.id, cat, site, here))
     if h.source and shown("source"):
         body.append(sources(h.source))
     body.append("</article>")

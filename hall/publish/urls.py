@@ -23,10 +23,11 @@ MIRROR_URL = f"{STATIC_URL}/cache/light"
 STREAMLIT_STATIC_LIMIT = 1024**3
 ASSETS = "_"  # the stylesheet and the share images, named by digest: cached for ever
 # Each kind's folder of pages (a new kind of page: its prefix here, its writer in hall.publish.build).
-PEOPLE, ERAS, STUDIOS = "p", "e", "s"
-PAGE_PREFIXES = (PEOPLE, ERAS, STUDIOS)
+PEOPLE, ERAS, STUDIOS, ACTIVITIES = "p", "e", "s", "a"
+PAGE_PREFIXES = (PEOPLE, ERAS, STUDIOS, ACTIVITIES)
 INDEX = f"{PEOPLE}/index.html"  # the index by era, at /p/
 STUDIO_INDEX = f"{STUDIOS}/index.html"  # every studio, at /s/
+ACTIVITY_INDEX = f"{ACTIVITIES}/index.html"  # every activity by year, at /a/
 
 
 class Style(StrEnum):

@@ -52,3 +52,26 @@ def test_streamlit_serves_a_light_page_the_browser_renders(online_server, new_pa
     share = page.locator(".st-key-person_share_link code").inner_text()
     assert share == online_server.url + address(page_file("p", person.id), Style.STATIC)
     assert_offline(page)
+
+
+def test_activity_light_pages_pass_axe_and_lead_into_the_hall(online_server, new_page, person) -> None:
+    """An activity's page, the list of them and a speaker's page with their latest activities:
+    no WCAG 2.2 AA violation in Chromium, and the activity's button opens it in the live hall."""
+    from tests.support.axe import axe_violations
+
+    cat = load_catalog(REPO, data_dir=Settings.from_env().data_dir)
+    act = next(a for a in cat.activities.items if a.speakers and a.summary)
+    page = new_page(online_server.url, (390, 844))
+    found = []
+    for file in (page_file("a", act.id), "a/index.html", page_file("p", act.speakers[0])):
+        response = page.goto(address(file, Style.STATIC))
+        assert response is not None
+        assert response.ok, file
+        found += [f"{file}: {v}" for v in axe_violations(page)]
+    assert not found, "\n".join(found)
+    page.goto(address(page_file("a", act.id), Style.STATIC))
+    assert page.locator("h1").inner_text() == " ".join(act.title.zh.split())
+    page.get_by_role("link", name="进入展馆，看这项活动的展页").click()
+    page.wait_for_url(f"**/activities?id={act.id}")
+    wait_ready(page)
+    assert_offline(page)

@@ -13,6 +13,7 @@ import pytest
 from hall.pack import load_catalog
 from hall.publish import Style, publish
 from tests.deploy.conftest import ReplicaFactory, run_async
+from tests.hall.activities.conftest import write_activities
 from tests.support.needs import missing
 from tests.support.packs import write_pack
 from tests.support.servers import Nginx, find_nginx, start_nginx
@@ -27,7 +28,7 @@ def nginx(replica_factory: ReplicaFactory, tmp_path: Path) -> Iterator[Nginx]:
     # Under /tmp and readable by all: nginx's workers (www-data) read the pages.
     with tempfile.TemporaryDirectory(prefix="hall-light-") as root:
         mirror = Path(root) / "light"
-        cat = load_catalog(write_pack(tmp_path / "pack"))
+        cat = load_catalog(write_activities(write_pack(tmp_path / "pack")))
         publish(cat, out=mirror, data_dir=tmp_path / "data", base_url="", style=Style.SHORT, workers=1)
         Path(root).chmod(0o755)
         for folder in [mirror, *(p for p in mirror.rglob("*") if p.is_dir())]:
@@ -51,6 +52,8 @@ def get(nginx: Nginx, path: str) -> tuple[int, dict[str, str], bytes]:
         ("/p/", "text/html", "max-age=300"),
         ("/e/reform", "text/html", "max-age=300"),
         ("/s/w1", "text/html", "max-age=300"),
+        ("/a/a2", "text/html", "max-age=300"),
+        ("/a/", "text/html", "max-age=300"),
         ("/sitemap.xml", "xml", "max-age=3600"),
         ("/robots.txt", "text/plain", "max-age=3600"),
     ],
@@ -65,8 +68,16 @@ def test_light_pages_are_served_from_disk_with_cache_headers(
     assert "x-hall-upstream" not in headers  # no replica was asked
 
 
-def test_what_a_page_links_to_is_served_too(nginx: Nginx) -> None:
-    status, _, body = get(nginx, "/p/t02")
+@pytest.mark.parametrize(
+    ("path", "live"),
+    [
+        ("/p/t02", "/honoree?id=t02"),
+        ("/p/t06", "/honoree?id=t06"),  # with its latest activities
+        ("/a/a2", "/activities?id=a2"),  # with its speakers
+    ],
+)
+def test_what_a_page_links_to_is_served_too(nginx: Nginx, path: str, live: str) -> None:
+    status, _, body = get(nginx, path)
     assert status == 200
     doc = html5lib.parse(body, namespaceHTMLElements=False)
     refs = [e.get("href") or e.get("src") for e in doc.iter() if e.tag in ("a", "link", "img")]
@@ -78,10 +89,12 @@ def test_what_a_page_links_to_is_served_too(nginx: Nginx) -> None:
         if ref.startswith("../_/"):  # stylesheet and pictures are named by their content
             assert "immutable" in headers["cache-control"]
     enter = next(e for e in doc.iter("a") if e.get("class") == "enter")
-    assert enter.get("href") == "/honoree?id=t02"  # the live hall, through the same nginx
+    assert enter.get("href") == live  # the live hall, through the same nginx
 
 
-@pytest.mark.parametrize("path", ["/p/nobody", "/p/../../etc/passwd", "/p/%2e%2e/%2e%2e/etc/passwd", "/_/"])
+@pytest.mark.parametrize(
+    "path", ["/p/nobody", "/a/nothing", "/p/../../etc/passwd", "/p/%2e%2e/%2e%2e/etc/passwd", "/_/"]
+)
 def test_nothing_else_is_served_there(nginx: Nginx, path: str) -> None:
     status, _, body = get(nginx, path)
     assert status in (400, 403, 404), (status, body[:200])

@@ -11,14 +11,15 @@ import pytest
 
 from hall.pack import Catalog, load_catalog
 from hall.publish import Report, Style, publish
+from tests.hall.activities.conftest import ACTIVITIES, write_activities
 from tests.support.packs import write_pack
 
 BASE = "https://hall.example.cn"
 
 
-def set_cells(pack: Path, honoree_id: str, **cells: str) -> None:
-    """Change some cells of one person in the pack's honorees.csv."""
-    path = pack / "exhibits" / "honorees.csv"
+def set_cells(pack: Path, honoree_id: str, *, file: str = "honorees.csv", **cells: str) -> None:
+    """Change some cells of one record (by id) in one of the pack's files: a person by default."""
+    path = pack / "exhibits" / file
     with path.open(encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
         fields, rows = reader.fieldnames, list(reader)
@@ -36,9 +37,15 @@ def parse(data: bytes):
     return html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(data)
 
 
+# The activities of tests/hall/activities, the real one (a1) with its source: every light page
+# test runs over people, eras, studios and activities alike.
+CITED = ("（绍兴市劳模协会专版）https://example.cn/a1",)
+PACK_ACTIVITIES = [ACTIVITIES[0] + CITED, *ACTIVITIES[1:]]
+
+
 @pytest.fixture
 def pack(tmp_path: Path) -> Path:
-    return write_pack(tmp_path / "pack")
+    return write_activities(write_pack(tmp_path / "pack"), PACK_ACTIVITIES)
 
 
 @pytest.fixture
