@@ -51,8 +51,9 @@ def studio_card(s: Studio, cat: Catalog, lang: str) -> None:
 
 def studio_list(studios: Sequence[Studio], cat: Catalog, lang: str, key: str, columns: int = 3) -> None:
     """The studios a page at a time, as cards in a grid, with the count above and a pager below;
-    beside a kiosk's map, two at a time in one column, so the pager stays in view."""
-    per_page, columns = (2, 1) if kiosk() else (PER_PAGE, columns)
+    beside a kiosk's map, one at a time (a card now also names its pairs and open days), so the
+    pager stays in view."""
+    per_page, columns = (1, 1) if kiosk() else (PER_PAGE, columns)
 
     def draw(start: int, stop: int) -> None:
         shown = studios[start:stop]
