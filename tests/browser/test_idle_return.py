@@ -28,7 +28,7 @@ def test_an_idle_visitor_is_let_go_and_carries_on_when_back(hall_server, new_pag
     like.click()
     saluted = t("liked", n=0).split()[0]  # the button says so (a second press would take it back)
     # A rerun may redraw the button (its help note appears): wait on the locator, not the node.
-    visitor.locator(".st-key-like button", has_text=saluted).wait_for(timeout=15_000)
+    visitor.locator(".st-key-like button", has_text=saluted).first.wait_for(timeout=15_000)
 
     new_page(server.url, (1280, 800), path="/")  # the hall is full: two places, two sessions
     visitor.wait_for_timeout((IDLE_S + 2) * 1000)  # both idle now
@@ -51,7 +51,7 @@ def test_an_idle_visitor_is_let_go_and_carries_on_when_back(hall_server, new_pag
     assert not visitor.get_by_text(BUSY_TEXT).is_visible()
     assert visitor.get_by_role("button", name="中文").is_visible()
     saluted_en = t("liked", "en", n=0).split()[0]
-    assert saluted_en in visitor.locator(".st-key-like button").inner_text(), (
+    assert saluted_en in visitor.locator(".st-key-like button").first.inner_text(), (
         "the same session: already saluted"
     )
     assert not visitor.locator('[data-testid="stDialog"]').is_visible()  # no connection error shown
