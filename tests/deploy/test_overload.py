@@ -8,6 +8,7 @@ from hall.ui.capacity import RETRY_SECONDS
 from tests.deploy.conftest import ReplicaFactory, run_async
 from tests.support.load import run_load, warm_up
 from tests.support.streamlit_client import Session
+from tests.support.streamlit_screen import saluted
 
 
 def test_past_the_cap_a_new_visitor_is_told_the_hall_is_busy_and_visitors_inside_carry_on(
@@ -36,7 +37,7 @@ def test_past_the_cap_a_new_visitor_is_told_the_hall_is_busy_and_visitors_inside
                 await s.open("search")
                 found = await s.type("q", "王")
                 await s.follow(next(link for link in found.links if link.page == "honoree"))
-                assert (await s.click("like")).widget("like").disabled
+                assert saluted((await s.click("like")).widget("like"))
 
             still = await outside.click("busy_retry")  # full: a retry is refused again, politely
             assert still.busy

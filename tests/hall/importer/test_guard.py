@@ -29,7 +29,12 @@ try:
     message = ""
 except ImportFailed as exc:
     message = str(exc)
-peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+# Our own high-water mark from /proc (ru_maxrss of a process started by fork+exec keeps the
+# forking test worker's peak, hundreds of MB late in a full run); the parsing child's by rusage
+# (it was forked from this small process).
+status = Path("/proc/self/status").read_text().splitlines()
+own = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+peak = max(own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 print(json.dumps({"message": message, "seconds": time.monotonic() - started, "peak_mb": peak / 1024}))
 """
 
