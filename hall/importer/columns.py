@@ -84,6 +84,29 @@ def _strip_brackets(text: str) -> str:
     return normalize(re.sub(r"[（(【\[].*?[)）】\]]", "", text))
 
 
+def map_columns(
+    index: int, cells: list[object], mapped: list[str | None], *, ignore: tuple[str, ...] = ()
+) -> Columns:
+    """Row `index` of a sheet as its columns: each titled cell a field (`mapped`, by position),
+    a personal column (never read), a field named twice, or ignored. `ignore` names fields that
+    give way once the combined employer-and-position column is there."""
+    columns = Columns(index)
+    for i, (cell, fld) in enumerate(zip(cells, mapped, strict=True)):
+        title = " ".join(str(cell).split()) if cell is not None else ""
+        if not title:
+            continue
+        if is_personal_header(title):
+            columns.personal.append(title)
+        elif fld in columns.fields:
+            columns.twice.append((fld, columns.fields[fld], columns.headers[fld], i, title))
+        elif fld is None or (fld in ignore and EMPLOYER_POSITION in columns.fields):
+            columns.ignored.append(title)
+        else:
+            columns.fields[fld] = i
+            columns.headers[fld] = title
+    return columns
+
+
 def find_columns(rows: list[list[object]]) -> Columns | None:
     """The first of the top rows that has a name column beside at least one other known or
     personal column, mapped to fields; None when no row qualifies.
@@ -98,20 +121,7 @@ def find_columns(rows: list[list[object]]) -> Columns | None:
         personal = sum(1 for c in cells if c is not None and is_personal_header(str(c)))
         if "name" not in mapped or known + personal < 2:
             continue
-        columns = Columns(index)
-        for i, (cell, fld) in enumerate(zip(cells, mapped, strict=True)):
-            title = " ".join(str(cell).split()) if cell is not None else ""
-            if not title:
-                continue
-            if is_personal_header(title):
-                columns.personal.append(title)
-            elif fld in columns.fields:
-                columns.twice.append((fld, columns.fields[fld], columns.headers[fld], i, title))
-            elif fld is None or (fld in _SPLIT and EMPLOYER_POSITION in columns.fields):
-                columns.ignored.append(title)
-            else:
-                columns.fields[fld] = i
-                columns.headers[fld] = title
+        columns = map_columns(index, cells, mapped, ignore=_SPLIT)
         if EMPLOYER_POSITION in columns.fields and (
             "employer" in columns.fields or "position" in columns.fields
         ):

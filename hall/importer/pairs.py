@@ -29,10 +29,9 @@ from hall.importer.clean import (
     clean_text,
     fold,
     is_blank,
-    is_personal_header,
     parse_year,
 )
-from hall.importer.columns import HEADER_SEARCH_ROWS, Columns
+from hall.importer.columns import HEADER_SEARCH_ROWS, Columns, map_columns
 from hall.importer.plan import resolve_pack
 from hall.importer.report import Findings, ImportFailed, Issue
 from hall.importer.sheets import read_source, read_table
@@ -169,20 +168,7 @@ def find_pair_columns(rows: list[list[object]]) -> Columns | None:
         mapped = [_header(c) for c in cells]
         if "master_id" not in mapped or "apprentice_name" not in mapped:
             continue
-        columns = Columns(index)
-        for i, (cell, fld) in enumerate(zip(cells, mapped, strict=True)):
-            title = " ".join(str(cell).split()) if cell is not None else ""
-            if not title:
-                continue
-            if is_personal_header(title):
-                columns.personal.append(title)
-            elif fld in columns.fields:
-                columns.twice.append((fld, columns.fields[fld], columns.headers[fld], i, title))
-            elif fld is None:
-                columns.ignored.append(title)
-            else:
-                columns.fields[fld], columns.headers[fld] = i, title
-        return columns
+        return map_columns(index, cells, mapped)
     return None
 
 
